@@ -52,7 +52,7 @@ PY
 
 as_odoo() {
     # Runs Odoo against the private cluster. Extra arguments are passed through.
-    "$PYTHON" -m odoo \
+    "$PYTHON" -m odoo -c "$AS_ROOT/config/local.conf" \
         --addons-path="$(as_addons_path)" \
         --db_host="$AS_PGSOCK" --db_port="$AS_PGPORT" --db_user="$AS_PGUSER" \
         --data-dir="$AS_LOCAL/filestore" \
