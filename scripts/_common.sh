@@ -31,7 +31,7 @@ as_require_python_deps() {
     # The project's own Python dependencies (requirements.txt): installed when missing.
     if ! "$PYTHON" - <<'PY' >/dev/null 2>&1
 import importlib.util, sys
-mods = ["num2words", "xlsxwriter", "openpyxl", "psycopg2", "pytest", "yaml", "ruff", "pylint_odoo", "freezegun"]
+mods = ["num2words", "xlsxwriter", "openpyxl", "psycopg2", "pytest", "yaml", "ruff", "pylint_odoo", "freezegun", "websocket"]
 sys.exit(any(importlib.util.find_spec(m) is None for m in mods))
 PY
     then
@@ -85,9 +85,7 @@ as_pg_setup_vars() {
             as_die "PostgreSQL server binaries (initdb, pg_ctl) not found: install Debian's 'postgresql' package (15 or newer)"
         fi
     }
-    AS_PGDATA=$AS_LOCAL/pg/data
-    AS_PGSOCK=$AS_LOCAL/pg/run
-    AS_PGLOG=$AS_LOCAL/pg/postgresql.log
+    as_pg_paths
     AS_PGRUNAS=""
     if [ "$(id -u)" = 0 ]; then
         # initdb refuses root: the cluster belongs to an unprivileged system user.
@@ -99,9 +97,19 @@ as_pg_setup_vars() {
     fi
 }
 
+as_pg_paths() {
+    # .local/pg may be a link to a folder the unprivileged user can reach (see below):
+    # PostgreSQL is always given the real path.
+    local base=$AS_LOCAL/pg
+    [ -L "$base" ] && base=$(readlink -f "$base")
+    AS_PGDATA=$base/data
+    AS_PGSOCK=$base/run
+    AS_PGLOG=$base/postgresql.log
+}
+
 as_pg_cmd() {
     if [ -n "$AS_PGRUNAS" ]; then
-        runuser -u "$AS_PGRUNAS" -- "$@"
+        (cd / && runuser -u "$AS_PGRUNAS" -- "$@")
     else
         "$@"
     fi
@@ -120,6 +128,7 @@ as_pg_ensure_dirs() {
             [ -L "$AS_LOCAL/pg" ] || { rmdir "$AS_LOCAL/pg" 2>/dev/null; ln -sfn "$ext" "$AS_LOCAL/pg"; }
         fi
         chown "$AS_PGRUNAS" "$AS_LOCAL/pg/" 2>/dev/null || true
+        as_pg_paths
     fi
     as_pg_cmd mkdir -p "$AS_PGSOCK"
 }
@@ -202,7 +211,7 @@ as_template_db() {
     deps=$(as_external_deps)
     name=aftersales_tpl_${demo}_$(echo "$deps $(as_odoo_version_tag)" | cksum | cut -d' ' -f1)
     mkdir -p "$AS_LOCAL/log"
-    exec 9>"$AS_LOCAL/log/template.lock"
+    exec 9>"$AS_LOCAL/log/$name.lock"
     flock 9
     if ! as_db_exists "$name"; then
         log=$AS_LOCAL/log/$name.log

@@ -10,3 +10,19 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_repeat_repair_days",
         readonly=False,
     )
+    aftersales_invoice_delay_days = fields.Integer(
+        related="company_id.aftersales_invoice_delay_days",
+        readonly=False,
+    )
+    aftersales_collection_handover_days = fields.Integer(
+        related="company_id.aftersales_collection_handover_days",
+        readonly=False,
+    )
+    aftersales_approval_bypass_group_id = fields.Many2one(
+        related="company_id.aftersales_approval_bypass_group_id",
+        readonly=False,
+    )
+    aftersales_sla_risk_percent = fields.Float(
+        related="company_id.aftersales_sla_risk_percent",
+        readonly=False,
+    )

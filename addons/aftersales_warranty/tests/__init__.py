@@ -1,1 +1,5 @@
 from . import test_install
+from . import test_warranty_story
+from . import test_warranty_coverage
+from . import test_part_request
+from . import test_part_return

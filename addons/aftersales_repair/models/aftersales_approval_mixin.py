@@ -1,0 +1,726 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, float_compare
+
+APPROVAL_STATES = [
+    ("not_needed", "Not Needed"),
+    ("to_request", "To Request"),
+    ("pending", "Waiting Approval"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+]
+
+
+class AftersalesApprovalMixin(models.AbstractModel):
+    """The suite's ONE approval mechanism (DOMAIN.md §4), for any document with a chatter.
+
+    How to use it on a document (example: the warranty part request of aftersales_warranty)::
+
+        class AftersalesWarrantyPartRequest(models.Model):
+            _name = "aftersales.warranty.part.request"
+            _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.approval.mixin"]
+
+            _approval_document_type = "warranty_part"   # a value of rule.document_type
+            _approval_amount_field = "amount_total"     # in the company currency
+            _approval_state_field = "state"
+            _approval_start_states = ["draft"]          # states where approval is requested
+            _approval_under_review_fields = ["line_ids", "urgency"]
+
+            def _get_approval_filters(self):            # optional, see below
+                return {"part_type": self.part_type,
+                        "product_categories": self.line_ids.product_id.categ_id}
+
+            def action_issue(self):
+                self._check_approved()                  # before the guarded action
+                ...
+
+    and in the document's form view (buttons in the header, a page in the notebook)::
+
+        <header>
+            <button name="action_request_approval" type="object" string="Request Approval"
+                    invisible="approval_state != 'to_request'"/>
+            <button name="action_approve" type="object" string="Approve" class="btn-primary"
+                    invisible="not approval_can_review"/>
+            <button name="action_open_reject_wizard" type="object" string="Reject"
+                    invisible="not approval_can_review"/>
+            <button name="action_restart_approval" type="object" string="Restart Approval"
+                    invisible="approval_state not in ('rejected', 'approved')"/>
+        </header>
+        <page string="Approvals" name="approvals" invisible="approval_state == 'not_needed'">
+            <field name="approval_review_ids"
+                   context="{'list_view_ref':
+                             'aftersales_repair.aftersales_approval_review_view_list_embedded'}"/>
+        </page>
+
+    (`views/repair_order_approval_views.xml` is a complete example: state badge, buttons,
+    "Approvals" page showing who must approve, who did, when and the comment.)
+
+    Rules: `aftersales.approval.rule` records per company, document type, amount band and
+    optional filters (product category, part type, requester's sales team), with steps
+    (a group or a user each, sequential or parallel) that must ALL approve. A module adding a
+    document type extends the selection and ships its default rules as `noupdate` data::
+
+        class AftersalesApprovalRule(models.Model):
+            _inherit = "aftersales.approval.rule"
+            document_type = fields.Selection(
+                selection_add=[("warranty_part", "Warranty Part Issue")],
+                ondelete={"warranty_part": "cascade"})
+
+        <record id="aftersales_approval_rule_warranty_part_500" model="aftersales.approval.rule">
+            <field name="name">Warranty parts up to 500</field>
+            <field name="document_type">warranty_part</field>
+            <field name="company_id" ref="base.main_company"/>
+            <field name="amount_from" eval="0"/>
+            <field name="amount_from_included" eval="False"/>
+            <field name="amount_to" eval="500"/>
+            <field name="amount_to_included" eval="True"/>
+            <field name="step_ids" eval="[Command.create({'sequence': 10,
+                   'group_id': ref('aftersales_repair.aftersales_group_service_centre_head')})]"/>
+        </record>
+
+    Steps: a step in mode "sequential" waits for every earlier step of its rule; a step in mode
+    "parallel" runs together with the step before it (e.g. emergency purchase: Service-centre
+    head + Quality Manager in parallel, then Service VP sequential).
+
+    API (all work on several records unless said otherwise):
+
+    - `approval_state`: not_needed / to_request / pending / approved / rejected (computed,
+      searchable). An approval whose amount no longer matches the document is "to_request".
+    - `approval_review_ids`: the reviews (`aftersales.approval.review`), one per step, with
+      who must approve, who did, when, comment, bypass; superseded ones are "cancelled".
+    - `approval_needed_by_me` (searchable) and `approval_can_review`: the current user's turn.
+    - `action_request_approval()`: creates the reviews from the applicable rules, posts in the
+      chatter and gives an activity to each approver whose turn it is.
+    - `action_approve(comment=None)`: approves every step the current user may approve now
+      (bypass group: every open step, recorded as bypass). Refused for the requester, for a
+      user without the group, for a second approval of the same rule by the same user.
+    - `action_reject(reason)`: reason mandatory; `action_open_reject_wizard()` asks for it.
+    - `action_restart_approval()`: supersedes the reviews, back to "to_request".
+    - `_check_approved()`: raises a UserError unless approved (or not needed); call it first
+      in the guarded action.
+    - Hooks: `_get_approval_requirements()` (several amounts on one document, e.g. price and
+      waiver of a repair), `_get_approval_filters()`, `_get_approval_company()`,
+      `_on_approval_approved()` (called once when the last step is approved, e.g. to issue
+      the parts), `_on_approval_rejected()`.
+
+    Writing an under-review field while pending is refused; writing it after an approval (or a
+    rejection) supersedes the reviews and posts why: the document must be approved again.
+    """
+
+    _name = "aftersales.approval.mixin"
+    _description = "After-Sales Approval Mixin"
+
+    _approval_document_type = False
+    _approval_amount_field = False
+    _approval_state_field = "state"
+    _approval_start_states = ["draft"]
+    _approval_under_review_fields = []
+
+    approval_review_ids = fields.One2many(
+        "aftersales.approval.review",
+        "res_id",
+        string="Approvals",
+        domain=lambda self: [("res_model", "=", self._name)],
+        copy=False,
+    )
+    approval_request_state = fields.Selection(
+        [
+            ("none", "None"),
+            ("pending", "Pending"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        default="none",
+        required=True,
+        copy=False,
+        readonly=True,
+        help="Technical: state of the current approval request, written by each decision.",
+    )
+    approval_state = fields.Selection(
+        APPROVAL_STATES,
+        string="Approval Status",
+        compute="_compute_approval_state",
+        search="_search_approval_state",
+    )
+    approval_requested_by_id = fields.Many2one("res.users", copy=False, readonly=True)
+    approval_needed_by_me = fields.Boolean(
+        string="Needs My Approval",
+        compute="_compute_approval_needed_by_me",
+        search="_search_approval_needed_by_me",
+    )
+    approval_can_review = fields.Boolean(
+        string="Can Approve Now",
+        compute="_compute_approval_needed_by_me",
+        help="The current user may approve or reject now (their turn, or the bypass group).",
+    )
+    approval_summary = fields.Char(string="Approvals Needed", compute="_compute_approval_state")
+
+    # ------------------------------------------------------------------
+    # Computes and searches
+    # ------------------------------------------------------------------
+
+    @api.depends(lambda self: self._approval_state_depends())
+    def _compute_approval_state(self):
+        for rec in self:
+            reviews = rec._approval_active_reviews()
+            if not rec.id or not reviews:
+                rec.approval_state = (
+                    "to_request" if rec.id and rec._approval_needed_steps() else "not_needed"
+                )
+            elif rec._approval_is_stale(reviews):
+                rec.approval_state = "to_request"
+            elif any(r.status == "rejected" for r in reviews):
+                rec.approval_state = "rejected"
+            elif all(r.status == "approved" for r in reviews):
+                rec.approval_state = "approved"
+            else:
+                rec.approval_state = "pending"
+            if rec.approval_state == "to_request":
+                steps = rec._approval_rules_by_requirement()
+                rec.approval_summary = ", ".join(
+                    ", ".join(rules.step_ids.mapped("name")) for _req, rules in steps
+                )
+            else:
+                open_reviews = reviews.filtered(lambda r: r.status in ("waiting", "pending"))
+                rec.approval_summary = ", ".join(open_reviews.mapped("name"))
+
+    @api.model
+    def _approval_state_depends(self):
+        depends = ["approval_request_state", "approval_review_ids.status"]
+        if self._approval_amount_field:
+            depends.append(self._approval_amount_field)
+        return depends + list(self._approval_under_review_fields)
+
+    def _search_approval_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(_("Unsupported search on the approval status."))
+        values = {value} if isinstance(value, str) else set(value or [])
+        positive = operator in ("=", "in")
+        if values <= {"pending", "approved", "rejected"}:
+            candidates = self.search([("approval_request_state", "!=", "none")])
+        else:
+            candidates = self.search([])
+        matching = candidates.filtered(lambda r: r.approval_state in values)
+        return [("id", "in" if positive else "not in", matching.ids)]
+
+    @api.depends("approval_review_ids.status")
+    @api.depends_context("uid")
+    def _compute_approval_needed_by_me(self):
+        user = self.env.user
+        for rec in self:
+            mine = rec._approval_reviews_for_user(user)
+            rec.approval_needed_by_me = bool(mine)
+            rec.approval_can_review = bool(mine) or (
+                rec.approval_state == "pending" and rec._approval_user_has_bypass(user)
+            )
+
+    def _search_approval_needed_by_me(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on 'Needs My Approval'."))
+        reviews = self.env["aftersales.approval.review"].search(
+            [("res_model", "=", self._name), ("is_my_turn", "=", True)]
+        )
+        ids = list(set(reviews.mapped("res_id")))
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", ids)]
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        under_review = set(self._approval_under_review_fields) & set(vals)
+        to_reset = self.browse()
+        if under_review and not self.env.context.get("aftersales_approval_no_check"):
+            for rec in self:
+                if rec.approval_request_state == "pending":
+                    raise UserError(
+                        _(
+                            "%(document)s is waiting for approval: %(fields)s cannot be "
+                            "changed now. Ask an approver to reject it, or restart the "
+                            "approval, then change it.",
+                            document=rec.display_name,
+                            fields=", ".join(
+                                rec._fields[f]._description_string(self.env)
+                                for f in sorted(under_review)
+                            ),
+                        )
+                    )
+                if rec.approval_request_state in ("approved", "rejected"):
+                    to_reset |= rec
+        res = super().write(vals)
+        if to_reset:
+            changed = ", ".join(
+                self._fields[f]._description_string(self.env) for f in sorted(under_review)
+            )
+            to_reset._approval_supersede(
+                _("Approval reset: %(fields)s changed after the decision.", fields=changed)
+            )
+        return res
+
+    def unlink(self):
+        reviews = self.approval_review_ids
+        res = super().unlink()
+        # sudo: reviews are read-only to users; they go with their document.
+        reviews.sudo()._clear_activities()
+        reviews.sudo().unlink()
+        return res
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_request_approval(self):
+        """Create the reviews required by the rules, notify the first approvers."""
+        Review = self.env["aftersales.approval.review"].sudo()
+        for rec in self:
+            if rec.approval_request_state == "pending" and not rec._approval_is_stale(
+                rec._approval_active_reviews()
+            ):
+                raise UserError(
+                    _("%(document)s is already waiting for approval.", document=rec.display_name)
+                )
+            if self._approval_state_field and self._approval_start_states:
+                if rec[self._approval_state_field] not in self._approval_start_states:
+                    raise UserError(
+                        _(
+                            "Approval of %(document)s can only be requested in these states: "
+                            "%(states)s.",
+                            document=rec.display_name,
+                            states=", ".join(
+                                dict(
+                                    rec._fields[self._approval_state_field]._description_selection(
+                                        self.env
+                                    )
+                                ).get(state, state)
+                                for state in self._approval_start_states
+                            ),
+                        )
+                    )
+            rec.check_access("write")
+            rec._approval_lock()
+            superseded = rec._approval_active_reviews()
+            superseded._clear_activities()
+            superseded.sudo().write({"status": "cancelled"})
+            vals_list = rec._approval_prepare_reviews()
+            if not vals_list:
+                raise UserError(
+                    _(
+                        "%(document)s needs no approval: no approval rule applies to it.",
+                        document=rec.display_name,
+                    )
+                )
+            Review.create(vals_list)
+            rec._approval_write_state(
+                {"approval_request_state": "pending", "approval_requested_by_id": self.env.uid}
+            )
+            rec.invalidate_recordset(["approval_review_ids"])
+            reviews = rec._approval_active_reviews()
+            rec._approval_message(
+                _(
+                    "Approval requested by %(user)s. Approvals needed: %(steps)s.",
+                    user=self.env.user.name,
+                    steps=", ".join(
+                        f"{r.name} ({r.amount_display})" if r.amount_display else r.name
+                        for r in reviews
+                    ),
+                )
+            )
+            rec._approval_advance()
+        return True
+
+    def action_approve(self, comment=None):
+        """Approve, as the current user, every step it is their turn to approve."""
+        user = self.env.user
+        for rec in self:
+            rec._approval_lock()
+            rec.invalidate_recordset(["approval_review_ids", "approval_request_state"])
+            reviews = rec._approval_active_reviews()
+            rec._approval_check_decidable(reviews)
+            mine = rec._approval_reviews_for_user(user)
+            bypass = False
+            if not mine:
+                if rec._approval_user_has_bypass(user):
+                    mine = reviews.filtered(lambda r: r.status in ("waiting", "pending"))
+                    bypass = True
+                elif reviews.filtered(lambda r, u=user: r.done_by_id == u):
+                    raise UserError(
+                        _(
+                            "You have already approved %(document)s; another approver must "
+                            "approve the remaining steps (%(steps)s).",
+                            document=rec.display_name,
+                            steps=rec.approval_summary,
+                        )
+                    )
+                else:
+                    raise UserError(
+                        _(
+                            "You are not an approver of %(document)s at this step. Waiting for: "
+                            "%(steps)s.",
+                            document=rec.display_name,
+                            steps=rec.approval_summary,
+                        )
+                    )
+            mine.sudo().write(
+                {
+                    "status": "approved",
+                    "done_by_id": user.id,
+                    "done_date": fields.Datetime.now(),
+                    "comment": comment or False,
+                    "is_bypass": bypass,
+                }
+            )
+            mine._clear_activities()
+            if bypass:
+                body = _(
+                    "Approved by %(user)s using the approval bypass (%(group)s): %(steps)s.",
+                    user=user.name,
+                    group=rec._get_approval_company().aftersales_approval_bypass_group_id.name,
+                    steps=", ".join(mine.mapped("name")),
+                )
+            else:
+                body = _(
+                    "Approved by %(user)s: %(steps)s.",
+                    user=user.name,
+                    steps=", ".join(mine.mapped("name")),
+                )
+            if comment:
+                body = Markup("%s<br/>%s") % (body, comment)
+            rec._approval_message(body)
+            rec._approval_advance()
+        return True
+
+    def action_reject(self, reason):
+        """Reject the request at the current user's step; the reason is mandatory."""
+        if not reason or not reason.strip():
+            raise UserError(_("Give the reason of the rejection: the requester needs it."))
+        user = self.env.user
+        for rec in self:
+            rec._approval_lock()
+            rec.invalidate_recordset(["approval_review_ids", "approval_request_state"])
+            reviews = rec._approval_active_reviews()
+            rec._approval_check_decidable(reviews)
+            mine = rec._approval_reviews_for_user(user)
+            bypass = False
+            if not mine and rec._approval_user_has_bypass(user):
+                mine = reviews.filtered(lambda r: r.status == "pending")[:1]
+                bypass = True
+            if not mine:
+                raise UserError(
+                    _(
+                        "You are not an approver of %(document)s at this step. Waiting for: "
+                        "%(steps)s.",
+                        document=rec.display_name,
+                        steps=rec.approval_summary,
+                    )
+                )
+            mine.sudo().write(
+                {
+                    "status": "rejected",
+                    "done_by_id": user.id,
+                    "done_date": fields.Datetime.now(),
+                    "comment": reason,
+                    "is_bypass": bypass,
+                }
+            )
+            reviews._clear_activities()
+            rec._approval_write_state({"approval_request_state": "rejected"})
+            rec._approval_message(
+                Markup("%s<br/>%s")
+                % (
+                    _(
+                        "Rejected by %(user)s (%(steps)s). Reason:",
+                        user=user.name,
+                        steps=", ".join(mine.mapped("name")),
+                    ),
+                    reason,
+                )
+            )
+            requester = rec.approval_requested_by_id
+            if requester and requester.active and not requester.share:
+                rec.sudo().activity_schedule(
+                    act_type_xmlid="mail.mail_activity_data_todo",
+                    summary=_("Approval rejected"),
+                    note=reason,
+                    user_id=requester.id,
+                )
+            rec._on_approval_rejected()
+        return True
+
+    def action_open_reject_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reject"),
+            "res_model": "aftersales.approval.reject.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_res_model": self._name, "default_res_id": self.id},
+        }
+
+    def action_restart_approval(self):
+        """Supersede the current reviews; the document must be approved again."""
+        self._approval_supersede(_("Approval restarted by %(user)s.", user=self.env.user.name))
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+
+    def _check_approved(self):
+        """Raise a UserError unless every record is approved or needs no approval."""
+        for rec in self:
+            state = rec.approval_state
+            if state in ("approved", "not_needed"):
+                continue
+            messages = {
+                "to_request": _(
+                    "%(document)s needs an approval first: click 'Request Approval'.",
+                    document=rec.display_name,
+                ),
+                "pending": _(
+                    "%(document)s is still waiting for approval by: %(steps)s.",
+                    document=rec.display_name,
+                    steps=rec.approval_summary,
+                ),
+                "rejected": _(
+                    "%(document)s was rejected; change it and restart the approval.",
+                    document=rec.display_name,
+                ),
+            }
+            raise UserError(messages[state])
+        return True
+
+    def _get_approval_company(self):
+        self.ensure_one()
+        return self["company_id"] if "company_id" in self._fields else self.env.company
+
+    def _get_approval_filters(self):
+        """Values of the rules' optional filters for this document (override)."""
+        self.ensure_one()
+        return {}
+
+    def _get_approval_requirements(self):
+        """What must be approved: a list of dicts with document_type, amount (company
+        currency) and filters. Override to approve several amounts on one document."""
+        self.ensure_one()
+        if not self._approval_document_type or not self._approval_amount_field:
+            return []
+        return [
+            {
+                "document_type": self._approval_document_type,
+                "amount": self[self._approval_amount_field],
+                "filters": self._get_approval_filters(),
+            }
+        ]
+
+    def _approval_team(self, user=None):
+        user = user or self.approval_requested_by_id or self.env.user
+        return user.sudo().sale_team_id if "sale_team_id" in user._fields else False
+
+    def _approval_rules_by_requirement(self):
+        self.ensure_one()
+        Rule = self.env["aftersales.approval.rule"]
+        company = self._get_approval_company()
+        result = []
+        for requirement in self._get_approval_requirements():
+            filters = dict(requirement.get("filters") or {})
+            filters.setdefault("team", self._approval_team())
+            rules = Rule._get_applicable_rules(
+                requirement["document_type"], requirement["amount"], company, **filters
+            )
+            if rules:
+                result.append((requirement, rules))
+        return result
+
+    def _approval_needed_steps(self):
+        return any(rules.step_ids for _req, rules in self._approval_rules_by_requirement())
+
+    def _approval_prepare_reviews(self):
+        self.ensure_one()
+        vals_list = []
+        chain = 0
+        sequence = 0
+        for requirement, rules in self._approval_rules_by_requirement():
+            for rule in rules:
+                chain += 1
+                stage = 0
+                for step in rule.step_ids.sorted(lambda s: (s.sequence, s.id)):
+                    if stage == 0 or step.mode == "sequential":
+                        stage += 1
+                    sequence += 1
+                    vals_list.append(
+                        {
+                            "res_model": self._name,
+                            "res_id": self.id,
+                            "res_name": self.display_name,
+                            "company_id": rule.company_id.id,
+                            "document_type": requirement["document_type"],
+                            "amount": requirement["amount"],
+                            "rule_id": rule.id,
+                            "step_id": step.id,
+                            "group_id": step.group_id.id,
+                            "user_id": step.user_id.id,
+                            "chain": chain,
+                            "stage": stage,
+                            "sequence": sequence,
+                            "status": "waiting",
+                            "requested_by_id": self.env.uid,
+                            "requested_date": fields.Datetime.now(),
+                        }
+                    )
+        return vals_list
+
+    def _approval_active_reviews(self):
+        return self.approval_review_ids.filtered(lambda r: r.status != "cancelled").sorted(
+            "sequence"
+        )
+
+    def _approval_is_stale(self, reviews):
+        """An approval is stale when a required amount is now higher than the amount it was
+        given for, or a new kind of approval is required (e.g. a waiver added). Changes made
+        through `write` on an under-review field reset the approval anyway; this check also
+        catches changes made elsewhere (e.g. directly on a line). A lower amount stays covered:
+        the approver's level covers every amount below it."""
+        self.ensure_one()
+        if not reviews:
+            return False
+        rounding = self._get_approval_company().currency_id.rounding or 0.01
+        for requirement, _rules in self._approval_rules_by_requirement():
+            given = reviews.filtered(
+                lambda r, t=requirement["document_type"]: r.document_type == t
+            )
+            if (
+                not given
+                or float_compare(
+                    requirement["amount"], max(given.mapped("amount")), precision_rounding=rounding
+                )
+                > 0
+            ):
+                return True
+        return False
+
+    def _approval_reviews_for_user(self, user):
+        """The reviews it is `user`'s turn to approve: pending, their group or user, not
+        their own request, one per rule chain, not a chain they already approved."""
+        self.ensure_one()
+        if self.approval_request_state != "pending" or self.approval_requested_by_id == user:
+            return self.env["aftersales.approval.review"]
+        reviews = self._approval_active_reviews()
+        done_chains = {r.chain for r in reviews if r.done_by_id == user}
+        result = self.env["aftersales.approval.review"]
+        for review in reviews:
+            if (
+                review.status == "pending"
+                and review.chain not in done_chains
+                and review._is_reviewer(user)
+            ):
+                result |= review
+                done_chains.add(review.chain)
+        return result
+
+    def _approval_user_has_bypass(self, user):
+        self.ensure_one()
+        group = self._get_approval_company().aftersales_approval_bypass_group_id
+        return bool(group) and group in user.groups_id and self.approval_requested_by_id != user
+
+    def _approval_check_decidable(self, reviews):
+        self.ensure_one()
+        if self.approval_request_state != "pending" or self._approval_is_stale(reviews):
+            raise UserError(
+                _(
+                    "%(document)s is not waiting for approval (status: %(state)s).",
+                    document=self.display_name,
+                    state=dict(APPROVAL_STATES)[self.approval_state],
+                )
+            )
+        if self.approval_requested_by_id == self.env.user:
+            raise UserError(
+                _(
+                    "You requested the approval of %(document)s: you cannot approve or reject "
+                    "your own request.",
+                    document=self.display_name,
+                )
+            )
+
+    def _approval_lock(self):
+        """Serialize decisions on the same documents. The row lock makes a concurrent decision
+        wait; the write on the document row (write_date) then makes that transaction fail with
+        a serialization error once we commit, so Odoo retries it on fresh data: both approvals
+        are recorded (each in its own review row) and the final state is decided once."""
+        if not self.ids:
+            return
+        self.flush_recordset()
+        table = SQL.identifier(self._table)
+        self.env.cr.execute(
+            SQL("SELECT id FROM %s WHERE id IN %s FOR UPDATE", table, tuple(self.ids))
+        )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET write_date = (now() at time zone 'UTC'), write_uid = %s "
+                "WHERE id IN %s",
+                table,
+                self.env.uid,
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["write_date", "write_uid"])
+
+    def _approval_advance(self):
+        """Open the next stage of each rule chain (activities for its approvers) and close the
+        request when every step is approved."""
+        self.ensure_one()
+        reviews = self._approval_active_reviews()
+        if any(r.status == "rejected" for r in reviews):
+            return
+        for chain in sorted(set(reviews.mapped("chain"))):
+            chain_reviews = reviews.filtered(lambda r, c=chain: r.chain == c)
+            open_reviews = chain_reviews.filtered(lambda r: r.status in ("waiting", "pending"))
+            if not open_reviews:
+                continue
+            stage = min(open_reviews.mapped("stage"))
+            to_open = open_reviews.filtered(
+                lambda r, s=stage: r.stage == s and r.status == "waiting"
+            )
+            if to_open:
+                to_open.sudo().write({"status": "pending"})
+                to_open._schedule_activities()
+        if reviews and all(r.status == "approved" for r in reviews):
+            self._approval_write_state({"approval_request_state": "approved"})
+            self._approval_message(_("Approval complete: every required approval was given."))
+            self._on_approval_approved()
+
+    def _approval_supersede(self, reason):
+        for rec in self:
+            reviews = rec._approval_active_reviews()
+            if not reviews and rec.approval_request_state == "none":
+                continue
+            rec._approval_lock()
+            reviews._clear_activities()
+            reviews.sudo().write({"status": "cancelled"})
+            rec._approval_write_state({"approval_request_state": "none"})
+            rec._approval_message(reason)
+
+    def _approval_write_state(self, vals):
+        # sudo: the decision was checked by the mechanism (turn, group, requester); an
+        # approver may have no write access on the document itself (e.g. a Supply VP on a
+        # warranty part request).
+        return self.sudo().with_context(aftersales_approval_no_check=True).write(vals)
+
+    def _approval_message(self, body):
+        if hasattr(self, "message_post"):
+            # sudo: approvers without write access on the document still log their decision;
+            # the author stays the current user.
+            self.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _on_approval_approved(self):
+        """Hook: the last required approval was just given."""
+        return True
+
+    def _on_approval_rejected(self):
+        """Hook: the request was just rejected."""
+        return True

@@ -1,0 +1,147 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare, float_round
+
+SUPPLY_TYPES = [("company", "Company-supplied"), ("customer", "Customer-supplied")]
+
+
+class StockMove(models.Model):
+    _inherit = "stock.move"
+
+    supply_type = fields.Selection(
+        SUPPLY_TYPES,
+        string="Supplied By",
+        default="company",
+        help="Customer-supplied parts carry no quality guarantee (DOMAIN.md §1).",
+    )
+    is_original = fields.Boolean(
+        string="Original Part",
+        default=True,
+        help="Untick for a non-original part the customer insists on: it carries no quality "
+        "guarantee.",
+    )
+    no_quality_guarantee = fields.Boolean(
+        compute="_compute_no_quality_guarantee",
+        store=True,
+        help="Customer-supplied or non-original part: printed on the quotation and settlement.",
+    )
+    is_declined = fields.Boolean(
+        string="Declined by Customer",
+        copy=False,
+        help="Recommended work the customer declined: kept on the order, not done, not charged, "
+        "printed on the settlement.",
+    )
+    is_safety_relevant = fields.Boolean(
+        string="Safety Relevant",
+        help="Highlighted when the customer declines it.",
+    )
+    repair_price_unit = fields.Float(
+        string="Repair Unit Price",
+        compute="_compute_repair_price_unit",
+        store=True,
+        readonly=False,
+        precompute=True,
+        digits="Product Price",
+        help="Sales price of the part on the repair estimate.",
+    )
+    repair_price_subtotal = fields.Float(
+        string="Repair Subtotal",
+        compute="_compute_repair_price_subtotal",
+        store=True,
+        digits="Product Price",
+    )
+
+    @api.depends("supply_type", "is_original")
+    def _compute_no_quality_guarantee(self):
+        for move in self:
+            move.no_quality_guarantee = bool(
+                move.repair_id and (move.supply_type == "customer" or not move.is_original)
+            )
+
+    @api.depends("product_id", "supply_type", "repair_line_type")
+    def _compute_repair_price_unit(self):
+        for move in self:
+            if not move.repair_id and not move.repair_line_type:
+                move.repair_price_unit = 0.0
+            elif move.supply_type == "customer" or move.repair_line_type != "add":
+                move.repair_price_unit = 0.0
+            else:
+                move.repair_price_unit = move.product_id.lst_price
+
+    @api.depends("repair_price_unit", "product_uom_qty", "is_declined", "state")
+    def _compute_repair_price_subtotal(self):
+        for move in self:
+            if move.is_declined or move.repair_line_type != "add":
+                move.repair_price_subtotal = 0.0
+            else:
+                move.repair_price_subtotal = float_round(
+                    move.repair_price_unit * move.product_uom_qty, precision_digits=2
+                )
+
+    @api.constrains("product_uom_qty", "repair_price_unit", "repair_id")
+    def _check_repair_line_not_negative(self):
+        for move in self.filtered("repair_id"):
+            if float_compare(move.product_uom_qty, 0.0, precision_digits=6) < 0:
+                raise ValidationError(
+                    _(
+                        "The quantity of %(product)s on repair %(repair)s is negative. Enter a "
+                        "positive quantity; use a 'Remove' line to take a part out.",
+                        product=move.product_id.display_name,
+                        repair=move.repair_id.name,
+                    )
+                )
+            if float_compare(move.repair_price_unit, 0.0, precision_digits=6) < 0:
+                raise ValidationError(
+                    _(
+                        "The price of %(product)s on repair %(repair)s is negative. Enter a "
+                        "price of zero or more; a discount is waived through the price approval.",
+                        product=move.product_id.display_name,
+                        repair=move.repair_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        moves = super().create(vals_list)
+        repair_moves = moves.filtered(
+            lambda m: m.repair_id and m.repair_line_type == "add" and not m.is_declined
+        )
+        repair_moves._aftersales_sync_sale_order_line_price()
+        for repair in repair_moves.repair_id:
+            added = repair_moves.filtered(lambda m, r=repair: m.repair_id == r)
+            repair._aftersales_check_approval_still_valid(
+                [
+                    self.env._(
+                        "Part added: %(qty)s x %(product)s",
+                        qty=move.product_uom_qty,
+                        product=move.product_id.display_name,
+                    )
+                    for move in added
+                ]
+            )
+        return moves
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"repair_price_unit", "supply_type"} & set(vals):
+            self._aftersales_sync_sale_order_line_price()
+        if {"product_uom_qty", "repair_price_unit", "repair_line_type", "supply_type"} & set(vals):
+            self.repair_id._aftersales_check_approval_still_valid()
+        return res
+
+    def _aftersales_sync_sale_order_line_price(self):
+        """Carry the estimate price of added parts to the repair's sale order lines."""
+        for move in self:
+            line = move.sale_line_id
+            if not line or not move.repair_id or move.repair_id.under_warranty:
+                continue
+            if line.state != "cancel" and line.price_unit != move.repair_price_unit:
+                line.price_unit = move.repair_price_unit
+
+    def _aftersales_decline(self):
+        """The customer declines these recommended parts: keep them on the order, flagged, and
+        cancel their stock moves (and so their sale order quantities)."""
+        self.is_declined = True
+        self.filtered(lambda m: m.state not in ("done", "cancel"))._action_cancel()

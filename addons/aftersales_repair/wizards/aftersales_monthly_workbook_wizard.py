@@ -1,0 +1,65 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+MONTHS = [
+    ("1", "January"),
+    ("2", "February"),
+    ("3", "March"),
+    ("4", "April"),
+    ("5", "May"),
+    ("6", "June"),
+    ("7", "July"),
+    ("8", "August"),
+    ("9", "September"),
+    ("10", "October"),
+    ("11", "November"),
+    ("12", "December"),
+]
+
+
+class AftersalesMonthlyWorkbookWizard(models.TransientModel):
+    """Make the monthly after-sales workbook of a month and a company, to download."""
+
+    _name = "aftersales.monthly.workbook.wizard"
+    _description = "Monthly After-Sales Workbook Wizard"
+
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
+    )
+    month = fields.Selection(MONTHS, required=True, default=lambda self: self._default_month())
+    year = fields.Integer(required=True, default=lambda self: self._default_last_month().year)
+    file_data = fields.Binary(string="Workbook", readonly=True, attachment=False)
+    file_name = fields.Char(readonly=True)
+
+    @api.model
+    def _default_last_month(self):
+        return fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
+
+    @api.model
+    def _default_month(self):
+        return str(self._default_last_month().month)
+
+    def action_generate(self):
+        self.ensure_one()
+        if not 2000 <= self.year <= 2999:
+            raise UserError(_("Enter a year with four digits, for example 2026."))
+        first_day = date(self.year, int(self.month), 1)
+        filename, data = self.env["aftersales.monthly.workbook"]._aftersales_workbook_generate(
+            first_day, self.company_id
+        )
+        self.write({"file_data": base64.b64encode(data), "file_name": filename})
+        return {
+            "type": "ir.actions.act_url",
+            "target": "self",
+            "url": f"/web/content/{self._name}/{self.id}/file_data/{filename}?download=true",
+        }

@@ -1,0 +1,61 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+from ..models.repair_order import APPROVAL_METHODS
+
+
+class AftersalesRepairApprovalWizard(models.TransientModel):
+    _name = "aftersales.repair.approval.wizard"
+    _description = "Record the Customer's Approval of a Repair Estimate"
+
+    repair_id = fields.Many2one("repair.order", required=True)
+    company_id = fields.Many2one(related="repair_id.company_id", string="Company")
+    currency_id = fields.Many2one(related="repair_id.currency_id", string="Currency")
+    estimate_amount = fields.Monetary(related="repair_id.estimate_amount")
+    decision = fields.Selection(
+        [("approved", "Approved"), ("rejected", "Rejected")], required=True, default="approved"
+    )
+    approved_by = fields.Char(
+        string="Customer Contact",
+        required=True,
+        compute="_compute_approved_by",
+        store=True,
+        readonly=False,
+        help="Who, at the customer, approved or rejected the estimate.",
+    )
+    approval_date = fields.Datetime(string="When", required=True, default=fields.Datetime.now)
+    method = fields.Selection(APPROVAL_METHODS, string="How", required=True, default="phone")
+    signature = fields.Image(max_width=1024, max_height=1024)
+    declined_move_ids = fields.Many2many(
+        "stock.move",
+        string="Declined Parts",
+        domain="[('repair_id', '=', repair_id), ('repair_line_type', '=', 'add'), "
+        "('is_declined', '=', False)]",
+        help="Recommended parts the customer declines: they stay on the order as declined "
+        "recommendations.",
+    )
+    declined_labour_ids = fields.Many2many(
+        "aftersales.repair.labour",
+        domain="[('repair_id', '=', repair_id), ('is_declined', '=', False)]",
+    )
+
+    @api.depends("repair_id")
+    def _compute_approved_by(self):
+        for wizard in self:
+            wizard.approved_by = wizard.repair_id.partner_id.name
+
+    def action_confirm(self):
+        self.ensure_one()
+        repair = self.repair_id
+        repair._aftersales_check_quote_rights()
+        repair._aftersales_check_can_record_approval(self.env.user)
+        repair._aftersales_set_customer_decision(
+            self.decision,
+            self.approved_by,
+            self.method,
+            date=self.approval_date,
+            signature=self.signature,
+            declined_lines=[self.declined_move_ids, self.declined_labour_ids],
+        )
+        return {"type": "ir.actions.act_window_close"}

@@ -1,0 +1,20 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class AftersalesApprovalRule(models.Model):
+    _inherit = "aftersales.approval.rule"
+
+    document_type = fields.Selection(
+        selection_add=[
+            ("warranty_part", "Warranty Part Issue"),
+            ("non_standard_part", "Non-Standard Part Issue"),
+            ("emergency_purchase", "Emergency Local Purchase (unit price)"),
+        ],
+        ondelete={
+            "warranty_part": "cascade",
+            "non_standard_part": "cascade",
+            "emergency_purchase": "cascade",
+        },
+    )

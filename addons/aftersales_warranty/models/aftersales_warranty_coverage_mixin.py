@@ -1,0 +1,129 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class AftersalesWarrantyCoverageMixin(models.AbstractModel):
+    """Coverage of one line of a repair (a part or a labour line), priced from the coverage
+    service: a covered line costs the customer nothing, and says why."""
+
+    _name = "aftersales.warranty.coverage.mixin"
+    _description = "Warranty Coverage of a Repair Line"
+
+    warranty_charged = fields.Boolean(
+        string="Charged",
+        compute="_compute_warranty_coverage",
+        store=True,
+        precompute=True,
+        help="Whether the customer pays this line (per its warranty, contract or goodwill).",
+    )
+    warranty_source = fields.Selection(
+        [("policy", "Warranty"), ("contract", "Contract"), ("goodwill", "Goodwill")],
+        string="Covered By",
+        compute="_compute_warranty_coverage",
+        store=True,
+        precompute=True,
+    )
+    warranty_reason = fields.Char(
+        string="Coverage",
+        compute="_compute_warranty_coverage",
+        store=True,
+        precompute=True,
+    )
+    warranty_end_date = fields.Date(
+        string="Covered Until",
+        compute="_compute_warranty_coverage",
+        store=True,
+        precompute=True,
+    )
+    warranty_line_id = fields.Many2one(
+        "aftersales.warranty.line",
+        string="Warranty Coverage",
+        compute="_compute_warranty_coverage",
+        store=True,
+        precompute=True,
+    )
+    warranty_contract_id = fields.Many2one(
+        "aftersales.warranty.contract",
+        string="Maintenance Contract",
+        compute="_compute_warranty_coverage",
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+    )
+
+    def _aftersales_coverage_depends(self):
+        """Fields the coverage of a line depends on (by model)."""
+        return []
+
+    def _aftersales_repair(self):
+        """The repair.order of this line (or an empty recordset)."""
+        return self.env["repair.order"]
+
+    def _aftersales_coverage_applies(self):
+        return bool(self._aftersales_repair())
+
+    def _aftersales_is_labour(self):
+        return False
+
+    def _aftersales_coverage_product(self):
+        return self.env["product.product"]
+
+    def _aftersales_recompute_coverage(self):
+        fnames = [
+            name
+            for name, field in self._fields.items()
+            if field.compute == "_compute_warranty_coverage"
+        ]
+        for fname in fnames:
+            self.env.add_to_compute(self._fields[fname], self)
+        # what depends on the coverage (prices, the repair's category) follows
+        self.modified(fnames)
+        self.env.flush_all()
+
+    @api.depends(lambda self: self._aftersales_coverage_depends())
+    def _compute_warranty_coverage(self):
+        empty = {
+            "warranty_charged": True,
+            "warranty_source": False,
+            "warranty_reason": False,
+            "warranty_end_date": False,
+            "warranty_line_id": False,
+            "warranty_contract_id": False,
+        }
+        todo = self.filtered(lambda rec: rec._aftersales_coverage_applies())
+        for rec in self - todo:
+            rec.update(empty)
+        if not todo:
+            return
+        Warranty = self.env["aftersales.warranty"]
+        goodwill = todo.filtered(lambda rec: rec._aftersales_repair().under_warranty)
+        others = todo - goodwill
+        requests = []
+        for rec in others:
+            repair = rec._aftersales_repair()
+            requests.append(
+                (
+                    repair.lot_id,
+                    rec._aftersales_coverage_product(),
+                    repair._aftersales_coverage_date(),
+                    repair._aftersales_failure_cause(),
+                )
+            )
+        pairs = list(zip(others, Warranty.coverage_batch(requests), strict=True))
+        goodwill_coverage = Warranty._goodwill_coverage()
+        pairs += [(rec, goodwill_coverage) for rec in goodwill]
+        for rec, coverage in pairs:
+            charged = (
+                coverage.charge_labour if rec._aftersales_is_labour() else coverage.charge_parts
+            )
+            rec.update(
+                {
+                    "warranty_charged": charged,
+                    "warranty_source": (not charged and coverage.source) or False,
+                    "warranty_reason": coverage.reason,
+                    "warranty_end_date": coverage.end_date,
+                    "warranty_line_id": coverage.warranty_line.id,
+                    "warranty_contract_id": coverage.contract.id,
+                }
+            )

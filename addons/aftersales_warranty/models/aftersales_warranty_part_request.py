@@ -1,0 +1,717 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+PART_TYPES = [("standard", "Standard"), ("non_standard", "Non-standard")]
+URGENCIES = [("normal", "Normal"), ("urgent", "Urgent"), ("critical", "Unit down")]
+DELIVERY_MODES = [
+    ("hand", "Hand to the technician"),
+    ("ship_dealer", "Ship to the dealer"),
+    ("ship_customer", "Ship to the customer's address"),
+]
+RECIPIENT_TYPES = [("technician", "Technician"), ("dealer", "Dealer")]
+
+
+class AftersalesWarrantyPartRequest(models.Model):
+    """A request for warranty spare parts issued free from stock (DOMAIN.md §4, §5).
+
+    Flow: draft → to approve (the approval rules of the amount decide who signs) → approved
+    (an outgoing transfer from the spare-parts location is created and confirmed; nothing is
+    reserved or moved before) → issued (the transfer is done; one expected return of the
+    defective part per line) → done (every return is closed).
+
+    Destination: dealers receive the parts at their customer location; technicians receive
+    them at the customer location too, as the part is fitted on the customer's unit (the
+    warranty cost is booked at issue, and the returned defective part comes back from there).
+    """
+
+    _name = "aftersales.warranty.part.request"
+    _description = "Warranty Part Request"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.approval.mixin",
+        "aftersales.sla.mixin",
+    ]
+    _order = "id desc"
+    _check_company_auto = True
+
+    _approval_amount_field = "amount_total"
+    _approval_state_field = "state"
+    _approval_start_states = ["draft"]
+    _approval_under_review_fields = ["line_ids", "part_type"]
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New")
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("to_approve", "To Approve"),
+            ("approved", "Approved"),
+            ("issued", "Issued"),
+            ("done", "Closed"),
+            ("rejected", "Rejected"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    requester_id = fields.Many2one(
+        "res.users",
+        string="Requested By",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    recipient_type = fields.Selection(
+        RECIPIENT_TYPES, string="For", required=True, default="technician", tracking=True
+    )
+    technician_id = fields.Many2one(
+        "res.users",
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        help="The technician who receives the parts and returns the defective ones.",
+    )
+    dealer_id = fields.Many2one(
+        "res.partner",
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="The dealer who receives the parts and returns the defective ones.",
+    )
+    delivery_mode = fields.Selection(
+        DELIVERY_MODES, string="Delivery", required=True, default="hand", tracking=True
+    )
+    ship_partner_id = fields.Many2one(
+        "res.partner",
+        string="Ship To",
+        compute="_compute_ship_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+    )
+    repair_id = fields.Many2one("repair.order", index=True, check_company=True, tracking=True)
+    lot_id = fields.Many2one(
+        "stock.lot",
+        string="Serial Number",
+        compute="_compute_lot_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        check_company=True,
+        help="The serial of the unit the parts are for.",
+    )
+    unit_product_id = fields.Many2one(
+        "product.product", string="Unit", related="lot_id.product_id", store=True
+    )
+    customer_id = fields.Many2one(
+        "res.partner",
+        compute="_compute_customer_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    part_type = fields.Selection(
+        PART_TYPES,
+        required=True,
+        default="standard",
+        tracking=True,
+        help="Non-standard parts go beyond the warranty promise and need more approvers.",
+    )
+    urgency = fields.Selection(URGENCIES, required=True, default="normal", tracking=True)
+    coverage_source = fields.Selection(
+        [
+            ("policy", "Warranty policy"),
+            ("contract", "Maintenance contract"),
+            ("goodwill", "Goodwill"),
+        ],
+        readonly=True,
+        copy=False,
+    )
+    coverage_end_date = fields.Date(readonly=True, copy=False)
+    coverage_reason = fields.Text(
+        string="Coverage Justification",
+        help="Why the parts are free: filled from the coverage of the serial, may be completed.",
+    )
+    line_ids = fields.One2many(
+        "aftersales.warranty.part.request.line", "request_id", string="Parts", copy=True
+    )
+    amount_total = fields.Monetary(
+        string="Amount",
+        compute="_compute_amount_total",
+        store=True,
+        currency_field="currency_id",
+        help="Quantity times cost of each part, in the company currency.",
+    )
+    max_unit_cost = fields.Monetary(
+        string="Highest Unit Cost", compute="_compute_amount_total", store=True
+    )
+    scheduled_date = fields.Datetime(
+        string="Due By",
+        copy=False,
+        help="When the parts must leave the warehouse (dealers: within the working days set "
+        "on the company).",
+    )
+    picking_ids = fields.One2many(
+        "stock.picking", "aftersales_part_request_id", string="Transfers"
+    )
+    picking_count = fields.Integer(compute="_compute_picking_count")
+    return_ids = fields.One2many("aftersales.part.return", "request_id", string="Returns")
+    return_count = fields.Integer(compute="_compute_return_count")
+    date_issued = fields.Datetime(readonly=True, copy=False)
+    note = fields.Html()
+
+    @api.depends("recipient_type", "delivery_mode", "dealer_id", "customer_id", "technician_id")
+    def _compute_ship_partner_id(self):
+        for request in self:
+            if request.delivery_mode == "ship_customer":
+                request.ship_partner_id = request.customer_id
+            elif request.delivery_mode == "ship_dealer":
+                request.ship_partner_id = request.dealer_id
+            else:
+                request.ship_partner_id = request.technician_id.partner_id
+
+    @api.depends("repair_id")
+    def _compute_lot_id(self):
+        for request in self:
+            if request.repair_id.lot_id:
+                request.lot_id = request.repair_id.lot_id
+
+    @api.depends("repair_id", "lot_id")
+    def _compute_customer_id(self):
+        for request in self:
+            if request.repair_id.partner_id:
+                request.customer_id = request.repair_id.partner_id
+
+    @api.depends("line_ids.price_subtotal", "line_ids.unit_cost")
+    def _compute_amount_total(self):
+        for request in self:
+            request.amount_total = sum(request.line_ids.mapped("price_subtotal"))
+            request.max_unit_cost = max(request.line_ids.mapped("unit_cost"), default=0.0)
+
+    def _compute_picking_count(self):
+        for request in self:
+            request.picking_count = len(request.picking_ids)
+
+    def _compute_return_count(self):
+        for request in self:
+            request.return_count = len(request.return_ids)
+
+    @api.constrains("recipient_type", "dealer_id", "technician_id", "delivery_mode")
+    def _check_recipient(self):
+        for request in self:
+            if request.recipient_type == "dealer" and not request.dealer_id:
+                raise ValidationError(
+                    _("Request %(name)s is for a dealer: choose the dealer.", name=request.name)
+                )
+            if request.recipient_type == "technician" and not request.technician_id:
+                raise ValidationError(
+                    _(
+                        "Request %(name)s is for a technician: choose the technician.",
+                        name=request.name,
+                    )
+                )
+            if request.recipient_type == "technician" and request.delivery_mode == "ship_dealer":
+                raise ValidationError(
+                    _(
+                        "Request %(name)s is for a technician: hand the parts over or ship "
+                        "them to the customer, not to a dealer.",
+                        name=request.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New"):
+                company = (
+                    self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                )
+                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
+                    "aftersales.warranty.part.request"
+                ) or _("New")
+        requests = super().create(vals_list)
+        requests.filtered(lambda r: r.lot_id and not r.coverage_reason)._fill_coverage()
+        return requests
+
+    def unlink(self):
+        if any(request.state not in ("draft", "cancel") for request in self):
+            raise UserError(
+                _("Only draft or cancelled part requests can be deleted; cancel it first.")
+            )
+        return super().unlink()
+
+    # ------------------------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------------------------
+
+    def action_fill_coverage(self):
+        self._fill_coverage()
+
+    def action_submit(self):
+        """Send the request for approval (after checking its parts). With no approval rule
+        for its amount, the request is approved at once."""
+        for request in self:
+            if request.state != "draft":
+                raise UserError(_("Request %(name)s was already submitted.", name=request.name))
+            request._check_parts()
+        for request in self:
+            if request._approval_needed_steps():
+                request.action_request_approval()
+                request.state = "to_approve"
+            else:
+                request.state = "to_approve"
+                request._aftersales_approved()
+        return True
+
+    def action_cancel(self):
+        for request in self:
+            if request.state in ("issued", "done"):
+                raise UserError(
+                    _(
+                        "The parts of %(name)s were already issued: return them with a reverse "
+                        "transfer instead of cancelling the request.",
+                        name=request.name,
+                    )
+                )
+        self._approval_supersede(_("Request cancelled: the approvals are withdrawn."))
+        self.env["aftersales.sla.deadline"]._sla_cancel(self)
+        self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
+        self.write({"state": "cancel"})
+
+    def action_draft(self):
+        for request in self:
+            if request.state not in ("cancel", "rejected"):
+                raise UserError(
+                    _(
+                        "Only a cancelled or rejected request can be set back to draft "
+                        "(%(name)s).",
+                        name=request.name,
+                    )
+                )
+        self.write({"state": "draft"})
+
+    def action_approve(self, comment=None):
+        """The requester named on the request may not approve it either (even when someone
+        else submitted it for them)."""
+        for request in self:
+            if request.requester_id == self.env.user:
+                raise UserError(
+                    _(
+                        "You requested %(name)s: you cannot approve your own request.",
+                        name=request.name,
+                    )
+                )
+        return super().action_approve(comment=comment)
+
+    def action_view_pickings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("stock.action_picking_tree_all")
+        action["domain"] = [("id", "in", self.picking_ids.ids)]
+        action["context"] = {"create": False}
+        return action
+
+    def action_view_returns(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_warranty.aftersales_part_return_action"
+        )
+        action["domain"] = [("request_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
+
+    # ------------------------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------------------------
+
+    def _check_parts(self):
+        self.ensure_one()
+        if not self.line_ids:
+            raise UserError(
+                _("Request %(name)s has no parts: add the parts you need.", name=self.name)
+            )
+        zero = self.line_ids.filtered(
+            lambda line: (
+                float_compare(line.quantity, 0.0, precision_rounding=line.uom_rounding) <= 0
+            )
+        )
+        if zero:
+            raise UserError(
+                _(
+                    "Enter a positive quantity for %(parts)s on %(name)s, or remove the line.",
+                    parts=", ".join(zero.product_id.mapped("display_name")),
+                    name=self.name,
+                )
+            )
+
+    def _fill_coverage(self):
+        """Copy the coverage of the serial (from the warranty coverage service) as the
+        justification of the request."""
+        Warranty = self.env.get("aftersales.warranty")
+        if Warranty is None or not hasattr(Warranty, "coverage_batch"):
+            return
+        requests = self.filtered("lot_id")
+        queries = []
+        for request in requests:
+            cause = (
+                request.repair_id.failure_cause if "failure_cause" in request.repair_id else None
+            )
+            part = request.line_ids[:1].product_id or request.lot_id.product_id
+            queries.append(
+                (request.lot_id, part, fields.Date.context_today(request), cause or None)
+            )
+        for request, coverage in zip(requests, Warranty.coverage_batch(queries), strict=True):
+            request.write(
+                {
+                    "coverage_source": coverage.source or False,
+                    "coverage_end_date": coverage.end_date or False,
+                    "coverage_reason": coverage.reason,
+                }
+            )
+
+    def _get_approval_requirements(self):
+        """Standard parts: by the amount (quantity x cost); non-standard parts: by the amount
+        with the non-standard rules (DOMAIN.md §4)."""
+        self.ensure_one()
+        document_type = (
+            "non_standard_part" if self.part_type == "non_standard" else "warranty_part"
+        )
+        return [
+            {
+                "document_type": document_type,
+                "amount": self.amount_total,
+                "filters": {
+                    "part_type": self.part_type,
+                    "product_categories": self.line_ids.product_id.categ_id,
+                },
+            }
+        ]
+
+    def _on_approval_approved(self):
+        res = super()._on_approval_approved()
+        self._aftersales_approved()
+        return res
+
+    def _on_approval_rejected(self):
+        res = super()._on_approval_rejected()
+        self.filtered(lambda r: r.state == "to_approve").write({"state": "rejected"})
+        return res
+
+    def _approval_supersede(self, reason):
+        """A change after a decision: cancel the transfer not yet done and start again."""
+        res = super()._approval_supersede(reason)
+        self.env["aftersales.sla.deadline"]._sla_cancel(
+            self.filtered(lambda r: r.state in ("to_approve", "approved"))
+        )
+        for request in self:
+            if request.state in ("to_approve", "approved", "rejected"):
+                request.picking_ids.filtered(
+                    lambda p: p.state not in ("done", "cancel")
+                ).action_cancel()
+                request.with_context(aftersales_approval_no_check=True).state = "draft"
+        return res
+
+    def _lines_changed(self):
+        """Lines are edited: refused while under review or once issued; after a decision the
+        request goes back for approval."""
+        for request in self:
+            if request.state in ("issued", "done", "cancel"):
+                raise UserError(
+                    _(
+                        "The parts of %(name)s cannot be changed any more (%(state)s).",
+                        name=request.name,
+                        state=dict(request._fields["state"]._description_selection(self.env))[
+                            request.state
+                        ],
+                    )
+                )
+            if request.approval_request_state == "pending":
+                raise UserError(
+                    _(
+                        "%(name)s is waiting for approval: its parts cannot be changed now. Ask "
+                        "an approver to reject it, or restart the approval, then change them.",
+                        name=request.name,
+                    )
+                )
+        decided = self.filtered(lambda r: r.approval_request_state in ("approved", "rejected"))
+        if decided:
+            decided._approval_supersede(
+                _("Approval reset: the parts or quantities changed after the decision.")
+            )
+
+    def _aftersales_approved(self):
+        """Final approval: create and confirm the outgoing transfer."""
+        for request in self.filtered(lambda r: r.state == "to_approve"):
+            request._check_parts()
+            request._create_issue_picking()
+            request.state = "approved"
+
+    def _sla_values(self):
+        """Service levels see the dealer as the customer and the requester as responsible."""
+        values = super()._sla_values()
+        for request in self:
+            partner = request.dealer_id if request.recipient_type == "dealer" else False
+            values[request.id].update(
+                {
+                    "partner_id": partner.id if partner else False,
+                    "partner_category_ids": (
+                        partner.category_id | partner.commercial_partner_id.category_id
+                    ).ids
+                    if partner
+                    else [],
+                    "user_id": request.requester_id.id,
+                }
+            )
+        return values
+
+    def _destination(self):
+        self.ensure_one()
+        if self.recipient_type == "dealer":
+            partner = self.ship_partner_id or self.dealer_id
+        else:
+            partner = self.ship_partner_id or self.technician_id.partner_id
+        location = partner.with_company(self.company_id).property_stock_customer
+        return partner, location or self.env.ref("stock.stock_location_customers")
+
+    def _scheduled_date(self):
+        """Dealers: the shipping deadline, from the "Warranty Parts Shipping" service level
+        (started at the final approval, met when the parts leave), else from the company
+        setting in working days of the company calendar. Technicians: now."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        if self.recipient_type != "dealer":
+            return now
+        Deadline = self.env["aftersales.sla.deadline"]
+        deadline = Deadline._sla_start(self, "parts_shipping", start=now)
+        if deadline:
+            return deadline[:1].deadline_datetime
+        days = self.company_id.aftersales_dealer_ship_days
+        calendar = self.company_id.resource_calendar_id
+        if not days:
+            return now
+        if not calendar:
+            return now + timedelta(days=days)
+        hours = days * (calendar.hours_per_day or 8.0)
+        return calendar.plan_hours(hours, now, compute_leaves=True) or now + timedelta(days=days)
+
+    def _create_issue_picking(self):
+        self.ensure_one()
+        if self.picking_ids.filtered(lambda p: p.state != "cancel"):
+            raise UserError(_("The parts of %(name)s already have a transfer.", name=self.name))
+        source = self.company_id._aftersales_spare_location()
+        if not source:
+            raise UserError(
+                _(
+                    "Set the spare-parts location of %(company)s in the After-Sales settings.",
+                    company=self.company_id.name,
+                )
+            )
+        warehouse = source.warehouse_id or self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company_id.id)], limit=1
+        )
+        partner, destination = self._destination()
+        scheduled = self._scheduled_date()
+        picking = (
+            self.env["stock.picking"]
+            .with_company(self.company_id)
+            .create(
+                {
+                    "picking_type_id": warehouse.out_type_id.id,
+                    "partner_id": partner.id,
+                    "location_id": source.id,
+                    "location_dest_id": destination.id,
+                    "origin": self.name,
+                    "scheduled_date": scheduled,
+                    "aftersales_part_request_id": self.id,
+                    "company_id": self.company_id.id,
+                    "move_ids": [
+                        fields.Command.create(
+                            {
+                                "name": line.product_id.display_name,
+                                "product_id": line.product_id.id,
+                                "product_uom_qty": line.quantity,
+                                "product_uom": line.product_uom_id.id,
+                                "location_id": source.id,
+                                "location_dest_id": destination.id,
+                                "aftersales_request_line_id": line.id,
+                                "company_id": self.company_id.id,
+                            }
+                        )
+                        for line in self.line_ids
+                    ],
+                }
+            )
+        )
+        picking.action_confirm()
+        self.scheduled_date = scheduled
+        self.message_post(
+            body=_(
+                "Approved: transfer %(picking)s created to issue the parts.",
+                picking=picking.name,
+            )
+        )
+        return picking
+
+    def _on_issue_done(self, moves):
+        """The issue moves are done: record the issue and expect the defective parts back."""
+        self.env["aftersales.part.return"]._create_from_issue_moves(moves)
+        for request in self:
+            open_moves = request.picking_ids.move_ids.filtered(
+                lambda m: m.state not in ("done", "cancel")
+            )
+            if not open_moves and request.state == "approved":
+                request.write({"state": "issued", "date_issued": fields.Datetime.now()})
+        self.env["aftersales.sla.deadline"]._sla_meet(
+            self.filtered(lambda r: r.state == "issued"), "parts_shipping"
+        )
+
+    def _check_closed(self):
+        for request in self.filtered(lambda r: r.state == "issued"):
+            if request.return_ids and all(
+                ret.state in ("accepted", "rejected", "not_returned", "cancel")
+                for ret in request.return_ids
+            ):
+                request.state = "done"
+
+
+class AftersalesWarrantyPartRequestLine(models.Model):
+    _name = "aftersales.warranty.part.request.line"
+    _description = "Warranty Part Request Line"
+    _order = "request_id, sequence, id"
+    _check_company_auto = True
+
+    request_id = fields.Many2one(
+        "aftersales.warranty.part.request", required=True, index=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(related="request_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="request_id.currency_id")
+    state = fields.Selection(related="request_id.state")
+    product_id = fields.Many2one(
+        "product.product",
+        string="Part",
+        required=True,
+        index=True,
+        check_company=True,
+        domain="[('type', '=', 'consu')]",
+    )
+    quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
+    product_uom_id = fields.Many2one(
+        "uom.uom",
+        string="Unit",
+        compute="_compute_product_uom_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    uom_rounding = fields.Float(related="product_uom_id.rounding")
+    unit_cost = fields.Monetary(
+        compute="_compute_unit_cost",
+        store=True,
+        readonly=False,
+        precompute=True,
+        currency_field="currency_id",
+        help="Cost of the part when requested (its standard cost).",
+    )
+    price_subtotal = fields.Monetary(
+        string="Subtotal", compute="_compute_price_subtotal", store=True
+    )
+    free_qty = fields.Float(
+        string="Available",
+        compute="_compute_free_qty",
+        digits="Product Unit of Measure",
+        help="Free quantity in the spare-parts location now; the request can be approved "
+        "without stock, its transfer then waits for the parts.",
+    )
+    is_available = fields.Boolean(compute="_compute_free_qty")
+    repair_move_id = fields.Many2one(
+        "stock.move", string="Repair Line", index=True, help="The repair part line it covers."
+    )
+    issued_qty = fields.Float(
+        compute="_compute_issued_qty", digits="Product Unit of Measure", string="Issued"
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        requests = self.env["aftersales.warranty.part.request"].browse(
+            {vals["request_id"] for vals in vals_list if vals.get("request_id")}
+        )
+        requests._lines_changed()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"product_id", "quantity", "unit_cost", "product_uom_id"} & set(vals):
+            self.request_id._lines_changed()
+        return super().write(vals)
+
+    def unlink(self):
+        self.request_id._lines_changed()
+        return super().unlink()
+
+    @api.depends("product_id")
+    def _compute_product_uom_id(self):
+        for line in self:
+            line.product_uom_id = line.product_id.uom_id
+
+    @api.depends("product_id", "request_id.company_id")
+    def _compute_unit_cost(self):
+        for line in self:
+            company = line.request_id.company_id or self.env.company
+            line.unit_cost = line.product_id.with_company(company).standard_price
+
+    @api.depends("quantity", "unit_cost")
+    def _compute_price_subtotal(self):
+        for line in self:
+            line.price_subtotal = line.quantity * line.unit_cost
+
+    @api.depends("product_id", "quantity", "request_id.company_id")
+    def _compute_free_qty(self):
+        for line in self:
+            company = line.company_id or self.env.company
+            location = company._aftersales_spare_location()
+            free = line.product_id.with_context(location=location.id).free_qty if location else 0
+            line.free_qty = free
+            line.is_available = (
+                float_compare(
+                    free, line.quantity, precision_rounding=line.product_id.uom_id.rounding or 0.01
+                )
+                >= 0
+            )
+
+    def _compute_issued_qty(self):
+        moves = self.env["stock.move"].search(
+            [("aftersales_request_line_id", "in", self.ids), ("state", "=", "done")]
+        )
+        for line in self:
+            line.issued_qty = sum(
+                m.quantity for m in moves if m.aftersales_request_line_id == line
+            )
+
+    @api.constrains("quantity")
+    def _check_quantity(self):
+        for line in self:
+            rounding = line.uom_rounding or 0.01
+            if float_compare(line.quantity, 0.0, precision_rounding=rounding) <= 0:
+                raise ValidationError(
+                    _(
+                        "Enter a positive quantity for %(part)s or remove the line.",
+                        part=line.product_id.display_name,
+                    )
+                )

@@ -1,0 +1,85 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    aftersales_warranty_expense_account_id = fields.Many2one(
+        "account.account",
+        string="Warranty Expense Account",
+        check_company=True,
+        help="Parts consumed on covered repair lines leave stock into this account.",
+    )
+    aftersales_contract_reminder_months = fields.Integer(
+        string="Contract Renewal Notice (months)",
+        default=1,
+        help="Months before the end of a maintenance contract when the customer is reminded.",
+    )
+
+    aftersales_spare_location_id = fields.Many2one(
+        "stock.location",
+        string="Spare-Parts Location",
+        domain="[('usage', '=', 'internal'), ('company_id', 'in', [id, False])]",
+        help="Warranty parts are issued from this location; empty means the stock location of "
+        "the company's first warehouse.",
+    )
+    aftersales_quarantine_location_id = fields.Many2one(
+        "stock.location",
+        string="Warranty Quarantine Location",
+        domain="[('usage', '=', 'internal'), ('company_id', 'in', [id, False])]",
+        help="Returned defective parts are received here and stay until Service and Quality "
+        "have both inspected them.",
+    )
+    aftersales_dealer_ship_days = fields.Integer(
+        string="Ship Warranty Parts to Dealers Within (working days)",
+        default=2,
+    )
+    aftersales_return_days_dealer = fields.Integer(
+        string="Dealers Return Defective Parts Within (days)",
+        default=30,
+    )
+    aftersales_return_days_technician = fields.Integer(
+        string="Technicians Return Defective Parts Within (days)",
+        default=3,
+    )
+
+    _sql_constraints = [
+        (
+            "aftersales_dealer_ship_days_positive",
+            "CHECK(aftersales_dealer_ship_days >= 0)",
+            "The delay to ship warranty parts to a dealer cannot be negative.",
+        ),
+        (
+            "aftersales_return_days_dealer_positive",
+            "CHECK(aftersales_return_days_dealer > 0)",
+            "The delay for a dealer to return a defective part must be a positive number of days.",
+        ),
+        (
+            "aftersales_return_days_technician_positive",
+            "CHECK(aftersales_return_days_technician > 0)",
+            "The delay for a technician to return a defective part must be a positive number of "
+            "days.",
+        ),
+        (
+            "aftersales_contract_reminder_months_positive",
+            "CHECK(aftersales_contract_reminder_months > 0)",
+            "The renewal notice of maintenance contracts must be a positive number of months.",
+        ),
+    ]
+
+    def _aftersales_spare_location(self):
+        """The location warranty parts are issued from."""
+        self.ensure_one()
+        if self.aftersales_spare_location_id:
+            return self.aftersales_spare_location_id
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
+        return warehouse.lot_stock_id
+
+    def _aftersales_quarantine_location(self):
+        """The quarantine location of returned parts, created on first use."""
+        self.ensure_one()
+        if not self.aftersales_quarantine_location_id:
+            self.env["stock.location"]._aftersales_create_quarantine_locations(self)
+        return self.aftersales_quarantine_location_id

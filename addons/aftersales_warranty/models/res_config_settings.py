@@ -1,0 +1,36 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    aftersales_warranty_expense_account_id = fields.Many2one(
+        related="company_id.aftersales_warranty_expense_account_id",
+        readonly=False,
+    )
+    aftersales_contract_reminder_months = fields.Integer(
+        related="company_id.aftersales_contract_reminder_months",
+        readonly=False,
+    )
+    aftersales_spare_location_id = fields.Many2one(
+        related="company_id.aftersales_spare_location_id",
+        readonly=False,
+    )
+    aftersales_quarantine_location_id = fields.Many2one(
+        related="company_id.aftersales_quarantine_location_id",
+        readonly=False,
+    )
+    aftersales_dealer_ship_days = fields.Integer(
+        related="company_id.aftersales_dealer_ship_days",
+        readonly=False,
+    )
+    aftersales_return_days_dealer = fields.Integer(
+        related="company_id.aftersales_return_days_dealer",
+        readonly=False,
+    )
+    aftersales_return_days_technician = fields.Integer(
+        related="company_id.aftersales_return_days_technician",
+        readonly=False,
+    )

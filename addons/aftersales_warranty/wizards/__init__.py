@@ -1,0 +1,2 @@
+from . import aftersales_warranty_register_wizard
+from . import aftersales_warranty_register_export
