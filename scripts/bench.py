@@ -17,18 +17,53 @@ import datetime
 import json
 import os
 import platform
+import random
 import statistics
 import sys
 import time
 import tracemalloc
 
 SCALES = {
-    # delivered serials (3 warranted parts each), repairs, feedback answers, open part returns
-    "small": {"serials": 1000, "repairs": 200, "feedback": 500, "returns": 50},
-    "medium": {"serials": 20000, "repairs": 4000, "feedback": 10000, "returns": 1000},
-    "large": {"serials": 100000, "repairs": 20000, "feedback": 50000, "returns": 5000},
+    # delivered serials (3 warranted parts each), repairs, feedback answers, open part returns,
+    # technicians and customers
+    "small": {
+        "serials": 1000,
+        "repairs": 200,
+        "feedback": 500,
+        "returns": 50,
+        "technicians": 10,
+        "customers": 50,
+    },
+    "medium": {
+        "serials": 20000,
+        "repairs": 4000,
+        "feedback": 10000,
+        "returns": 1000,
+        "technicians": 60,
+        "customers": 1000,
+    },
+    "large": {
+        "serials": 100000,
+        "repairs": 20000,
+        "feedback": 50000,
+        "returns": 5000,
+        "technicians": 300,
+        "customers": 5000,
+    },
 }
 BATCH = 2000
+# serials per delivery (one picking per customer order)
+SERIALS_PER_DELIVERY = 20
+# deliveries spread over the last 36 months; repairs over the last 12 full months
+DELIVERY_MONTHS = 36
+REPAIR_MONTHS = 12
+# share of the open part returns already overdue
+OVERDUE_SHARE = 0.2
+# generation context: no chatter tracking nor creation messages for generated history
+GEN_CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
+SEED = 20260101
+
+RATING_LEVELS = ("very_satisfied", "satisfied", "fair", "unsatisfied")
 
 
 def _odoo(args):
@@ -55,12 +90,12 @@ def _odoo(args):
 
 
 @contextlib.contextmanager
-def environment(odoo, db, commit=False):
+def environment(odoo, db, commit=False, context=None):
     """An environment on a fresh cursor; rolled back at the end unless commit."""
     registry = odoo.modules.registry.Registry(db)
     cr = registry.cursor()
     try:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, dict(context or {}))
         yield env
         if commit:
             cr.commit()  # the benchmark's own database, generated data only
@@ -74,12 +109,35 @@ def _batches(seq, size=BATCH):
         yield seq[i : i + size]
 
 
+def split_counts(total, weights):
+    """Split ``total`` into len(weights) integers proportional to weights, summing to total."""
+    if not weights:
+        return []
+    scale = sum(weights)
+    counts = [int(total * w / scale) for w in weights]
+    # the remainder goes to the largest weights first
+    order = sorted(range(len(weights)), key=lambda i: -weights[i])
+    for i in range(total - sum(counts)):
+        counts[order[i % len(order)]] += 1
+    return counts
+
+
+def month_starts(today, months):
+    """First days of the ``months`` full months before the month of ``today``, oldest first."""
+    first = today.replace(day=1)
+    result = []
+    for _ in range(months):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+        result.append(first)
+    return result[::-1]
+
+
 # --- fixtures shared by both flows ---------------------------------------------------------
 
 
-def _flow_fixtures(env, n_orders, tag):
+def _flow_fixtures(env, n_orders, tag, n_parts=3):
     """A customer, a serial-tracked unit with n_orders serials in the workshop (owned by the
-    customer) and three parts in stock: the same for the plain and the suite flow."""
+    customer) and n_parts parts in stock: the same for the plain and the suite flow."""
     stock = env.ref("stock.warehouse0").lot_stock_id
     partner = env["res.partner"].create({"name": f"Bench Customer {tag}"})
     unit = env["product.product"].create(
@@ -93,7 +151,7 @@ def _flow_fixtures(env, n_orders, tag):
                 "list_price": 100.0 * (i + 1),
                 "standard_price": 60.0 * (i + 1),
             }
-            for i in range(3)
+            for i in range(n_parts)
         ]
     )
     quant = env["stock.quant"]
@@ -123,72 +181,124 @@ def _repair_vals(partner, unit, parts, lots):
     ]
 
 
-def flow_plain(env, n_orders):
-    partner, unit, parts, lots = _flow_fixtures(env, n_orders, "plain")
+class Steps:
+    """SQL queries of each step of a flow (each step flushed at its end)."""
+
+    def __init__(self, env):
+        self.env = env
+        self.queries = {}
+
+    @contextlib.contextmanager
+    def __call__(self, name):
+        q0 = self.env.cr.sql_log_count
+        yield
+        self.env.flush_all()
+        self.queries[name] = self.queries.get(name, 0) + self.env.cr.sql_log_count - q0
+
+
+def flow_plain(env, n_orders, n_parts=3):
+    partner, unit, parts, lots = _flow_fixtures(env, n_orders, "plain", n_parts)
+    steps = Steps(env)
 
     def run():
-        repairs = env["repair.order"].create(_repair_vals(partner, unit, parts, lots))
+        with steps("create"):
+            repairs = env["repair.order"].create(_repair_vals(partner, unit, parts, lots))
         for repair in repairs:
-            repair.action_validate()
-        repairs.action_repair_start()
-        repairs.action_repair_end()
-        env.flush_all()
+            with steps("confirm"):
+                repair.action_validate()
+        with steps("start"):
+            repairs.action_repair_start()
+        with steps("end (+ inspection in the suite)"):
+            repairs.action_repair_end()
         assert set(repairs.mapped("state")) == {"done"}, set(repairs.mapped("state"))
         return len(repairs)
 
+    run.steps = steps
     return run
 
 
-def flow_suite(env, n_orders):
+def flow_suite(env, n_orders, n_parts=3):
     """The suite's flow: coverage pricing, approvals granted by a test approver, inspection."""
-    partner, unit, parts, lots = _flow_fixtures(env, n_orders, "suite")
+    partner, unit, parts, lots = _flow_fixtures(env, n_orders, "suite", n_parts)
     suite = SuiteFlow(env)
+    steps = Steps(env)
 
     def run():
-        repairs = env["repair.order"].create(_repair_vals(partner, unit, parts, lots))
+        with steps("create"):
+            repairs = env["repair.order"].create(_repair_vals(partner, unit, parts, lots))
         for repair in repairs:
-            suite.before_confirm(repair)
-            repair.action_validate()
-            suite.before_start(repair)
-        repairs.action_repair_start()
-        repairs.action_repair_end()
-        suite.after_end(repairs)
-        env.flush_all()
+            with steps("price approval (request + approve)"):
+                suite.approve_price(repair)
+            with steps("customer approval"):
+                suite.record_customer_approval(repair)
+            with steps("confirm"):
+                repair.action_validate()
+        with steps("start"):
+            repairs.action_repair_start()
+        with steps("end (+ inspection in the suite)"):
+            repairs.action_repair_end()
+            suite.after_end(repairs)
         assert set(repairs.mapped("state")) == {"done"}, set(repairs.mapped("state"))
         return len(repairs)
 
+    run.steps = steps
     return run
+
+
+def _bench_user(env, login, groups):
+    users = env["res.users"].with_context(no_reset_password=True)
+    return users.create(
+        {
+            "name": login.replace("_", " ").title(),
+            "login": login,
+            "email": f"{login}@bench.example.com",
+            "groups_id": [(6, 0, [env.ref(g).id for g in groups])],
+        }
+    )
 
 
 class SuiteFlow:
     """What a front desk, an approver and an inspector do on each order, through the suite's
-    own actions (each step only when the suite asks for it)."""
+    own actions (each step only when the suite asks for it):
 
-    def __init__(self, env):
+    - the coverage service prices every part line when the order is created (the serials of
+      the flow were never delivered: every line is charged, the repair is 'paid');
+    - the front desk requests the service price approval, a General Manager (who implies every
+      approval role) approves it — the requester cannot approve their own request;
+    - a second front desk member records the customer's approval (phone);
+    - after 'End Repair' the order waits for the final inspection, passed by a quality
+      inspector who is not the technician.
+    """
+
+    def __init__(self, env, tag="flow"):
         self.env = env
-        users = env["res.users"].with_context(no_reset_password=True)
-        group = env.ref("aftersales_repair.aftersales_group_general_manager")
-        self.approver = users.create(
-            {"name": "Bench Approver", "login": "bench_approver", "groups_id": [(6, 0, group.ids)]}
+        self.frontdesk = _bench_user(
+            env, f"bench_frontdesk_{tag}", ["aftersales_repair.aftersales_group_user"]
         )
-        inspector_group = env.ref("aftersales_repair.aftersales_group_quality_inspector")
-        self.inspector = users.create(
-            {
-                "name": "Bench Inspector",
-                "login": "bench_inspector",
-                "groups_id": [(6, 0, inspector_group.ids)],
-            }
+        self.recorder = _bench_user(
+            env, f"bench_recorder_{tag}", ["aftersales_repair.aftersales_group_user"]
+        )
+        self.approver = _bench_user(
+            env,
+            f"bench_approver_{tag}",
+            ["aftersales_repair.aftersales_group_general_manager"],
+        )
+        self.inspector = _bench_user(
+            env,
+            f"bench_inspector_{tag}",
+            ["aftersales_repair.aftersales_group_quality_inspector"],
         )
 
-    def before_confirm(self, repair):
-        approve = getattr(repair, "_bench_grant_approvals", None)
-        if approve:
-            approve(self.approver)
+    def approve_price(self, repair):
+        if repair.approval_state == "to_request":
+            repair.with_user(self.frontdesk).action_request_approval()
+            repair.with_user(self.approver).action_approve()
 
-    def before_start(self, repair):
-        record = getattr(repair, "_bench_record_customer_approval", None)
-        if record:
-            record(self.approver)
+    def record_customer_approval(self, repair):
+        if repair.customer_approval_state == "pending":
+            repair.with_user(self.recorder)._aftersales_set_customer_decision(
+                "approved", repair.partner_id.name, "phone"
+            )
 
     def after_end(self, repairs):
         to_inspect = repairs.filtered(lambda r: r.state == "inspection")
@@ -196,7 +306,396 @@ class SuiteFlow:
             to_inspect.with_user(self.inspector).action_inspection_pass()
 
 
+# --- data generation -----------------------------------------------------------------------
+
+
+def gen_master_data(odoo, db, sizes, state):
+    """Customers, technicians, an inspector, a serial-tracked unit with three warranted parts
+    and its warranty policy (unit 24 months, parts 12, 24 and 36 months)."""
+    with environment(odoo, db, commit=True, context=GEN_CONTEXT) as env:
+        company = env.company
+        customers = env["res.partner"].create(
+            [
+                {"name": f"Bench Customer {i:05d}", "is_company": True}
+                for i in range(sizes["customers"])
+            ]
+        )
+        users = env["res.users"].with_context(no_reset_password=True, **GEN_CONTEXT)
+        tech_group = env.ref("aftersales_repair.aftersales_group_technician")
+        technicians = users.create(
+            [
+                {
+                    "name": f"Bench Technician {i:04d}",
+                    "login": f"bench_tech_{i:04d}",
+                    "email": f"bench_tech_{i:04d}@bench.example.com",
+                    "groups_id": [(6, 0, tech_group.ids)],
+                }
+                for i in range(sizes["technicians"])
+            ]
+        )
+        inspector = _bench_user(
+            env, "bench_gen_inspector", ["aftersales_repair.aftersales_group_quality_inspector"]
+        )
+        categ = env["product.category"].create({"name": "Bench Forklifts"})
+        parts = env["product.product"].create(
+            [
+                {
+                    "name": f"Bench Warranted Part {name}",
+                    "is_storable": True,
+                    "categ_id": categ.id,
+                    "list_price": price,
+                    "standard_price": price * 0.6,
+                }
+                for name, price in (("Battery", 420.0), ("Motor", 310.0), ("Controller", 96.0))
+            ]
+        )
+        unit = env["product.product"].create(
+            {
+                "name": "Bench Forklift",
+                "is_storable": True,
+                "tracking": "serial",
+                "categ_id": categ.id,
+                "list_price": 28500.0,
+                "standard_price": 19800.0,
+                "warranty_part_ids": [(6, 0, parts.product_tmpl_id.ids)],
+            }
+        )
+        env["aftersales.warranty.policy"].create(
+            {
+                "name": "Bench Forklift warranty",
+                "company_id": company.id,
+                "product_tmpl_id": unit.product_tmpl_id.id,
+                "period_months": 24,
+                "line_ids": [
+                    (0, 0, {"part_product_id": part.id, "period_months": months})
+                    for part, months in zip(parts, (12, 24, 36), strict=True)
+                ],
+            }
+        )
+        state.update(
+            customers=customers.ids,
+            technicians=technicians.ids,
+            inspector=inspector.id,
+            parts=parts.ids,
+            unit=unit.id,
+        )
+
+
+def gen_deliveries(odoo, db, sizes, state):
+    """Delivered serials through Odoo's own delivery flow, in batches: per batch, serials put
+    in stock, one delivery per customer order of SERIALS_PER_DELIVERY serials, all validated
+    at once (Odoo's ``_action_done``, which registers the warranties through the suite's own
+    hook), then dated over the last DELIVERY_MONTHS months."""
+    rnd = random.Random(SEED)
+    today = datetime.date.today()
+    total = sizes["serials"]
+    lot_ids = []
+    for start in range(0, total, BATCH):
+        count = min(BATCH, total - start)
+        with environment(odoo, db, commit=True, context=GEN_CONTEXT) as env:
+            warehouse = env.ref("stock.warehouse0")
+            stock = warehouse.lot_stock_id
+            customer_location = env.ref("stock.stock_location_customers")
+            unit = env["product.product"].browse(state["unit"])
+            lots = env["stock.lot"].create(
+                [
+                    {"name": f"BENCH-SN-{start + i:07d}", "product_id": unit.id}
+                    for i in range(count)
+                ]
+            )
+            env["stock.quant"].sudo().create(
+                [
+                    {
+                        "product_id": unit.id,
+                        "location_id": stock.id,
+                        "lot_id": lot.id,
+                        "quantity": 1.0,
+                    }
+                    for lot in lots
+                ]
+            )
+            picking_vals = []
+            dates = []
+            for chunk in _batches(lots, SERIALS_PER_DELIVERY):
+                partner_id = rnd.choice(state["customers"])
+                days_ago = rnd.randint(1, DELIVERY_MONTHS * 30)
+                dates.append(
+                    datetime.datetime.combine(
+                        today - datetime.timedelta(days=days_ago), datetime.time(10, 0)
+                    )
+                )
+                picking_vals.append(
+                    {
+                        "picking_type_id": warehouse.out_type_id.id,
+                        "partner_id": partner_id,
+                        "location_id": stock.id,
+                        "location_dest_id": customer_location.id,
+                        "move_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "name": unit.name,
+                                    "product_id": unit.id,
+                                    "product_uom_qty": float(len(chunk)),
+                                    "product_uom": unit.uom_id.id,
+                                    "location_id": stock.id,
+                                    "location_dest_id": customer_location.id,
+                                    "partner_id": partner_id,
+                                },
+                            )
+                        ],
+                    }
+                )
+            pickings = env["stock.picking"].create(picking_vals)
+            # Odoo reserves the serials just put in stock (the earlier ones were delivered)
+            pickings.action_confirm()
+            pickings.action_assign()
+            pickings.move_ids.picked = True
+            pickings._action_done()
+            # date each delivery (and the warranties it registered) in the past
+            Warranty = env["aftersales.warranty"]
+            for picking, when in zip(pickings, dates, strict=True):
+                picking.write({"date_done": when})
+                picking.move_ids.write({"date": when})
+                picking.move_line_ids.write({"date": when})
+                Warranty.search([("picking_id", "=", picking.id)]).write(
+                    {"delivery_date": when.date()}
+                )
+            lot_ids += lots.ids
+            assert all(p.state == "done" for p in pickings)
+            # what Odoo's daily quant task does: without it every reservation of the next
+            # batches reads the empty quants of the serials delivered before
+            env["stock.quant"]._unlink_zero_quants()
+    state["lots"] = lot_ids
+
+
+def gen_repairs(odoo, db, sizes, state):
+    """Done repairs of delivered serials (in batches, through the suite's own actions: confirm,
+    start, end, inspection passed, which creates each repair's feedback request), dated over
+    the last REPAIR_MONTHS full months with more repairs in recent months (the last month is
+    the largest); each with 3 part lines priced by the coverage service."""
+    rnd = random.Random(SEED + 1)
+    today = datetime.date.today()
+    months = month_starts(today, REPAIR_MONTHS)
+    per_month = split_counts(sizes["repairs"], list(range(1, REPAIR_MONTHS + 1)))
+    days = []
+    for first, count in zip(months, per_month, strict=True):
+        last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        days += [
+            datetime.datetime.combine(
+                first + datetime.timedelta(days=rnd.randint(0, (last - first).days)),
+                datetime.time(15, 0),
+            )
+            for _ in range(count)
+        ]
+    lots = rnd.sample(state["lots"], sizes["repairs"])
+    repair_ids = []
+    for start in range(0, len(lots), BATCH // 4):
+        batch_lots = lots[start : start + BATCH // 4]
+        batch_days = days[start : start + BATCH // 4]
+        with environment(odoo, db, commit=True, context=GEN_CONTEXT) as env:
+            stock = env.ref("stock.warehouse0").lot_stock_id
+            unit = env["product.product"].browse(state["unit"])
+            parts = env["product.product"].browse(state["parts"])
+            Quant = env["stock.quant"]
+            for part in parts:
+                Quant._update_available_quantity(part, stock, float(len(batch_lots)))
+            lot_records = env["stock.lot"].browse(batch_lots)
+            warranties = env["aftersales.warranty"].search([("lot_id", "in", batch_lots)])
+            owner = {w.lot_id.id: w.partner_id.id for w in warranties}
+            # the unit is brought to the workshop: in stock, owned by its customer
+            Quant.sudo().create(
+                [
+                    {
+                        "product_id": unit.id,
+                        "location_id": stock.id,
+                        "lot_id": lot.id,
+                        "owner_id": owner[lot.id],
+                        "quantity": 1.0,
+                    }
+                    for lot in lot_records
+                ]
+            )
+            repairs = env["repair.order"].create(
+                [
+                    {
+                        "partner_id": owner[lot.id],
+                        "product_id": unit.id,
+                        "lot_id": lot.id,
+                        "user_id": rnd.choice(state["technicians"]),
+                        "move_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "repair_line_type": "add",
+                                    "product_id": part.id,
+                                    "product_uom_qty": 1.0,
+                                },
+                            )
+                            for part in parts
+                        ],
+                    }
+                    for lot in lot_records
+                ]
+            )
+            # paid repairs (a part out of warranty): the customer approved the estimate
+            for repair in repairs.filtered(lambda r: r.customer_approval_state == "pending"):
+                repair._aftersales_set_customer_decision(
+                    "approved", repair.partner_id.name, "phone"
+                )
+            repairs._action_repair_confirm()
+            repairs.action_repair_start()
+            repairs.action_repair_end()
+            inspector = env["res.users"].browse(state["inspector"])
+            repairs.with_user(inspector).action_inspection_pass()
+            assert set(repairs.mapped("state")) == {"done"}, set(repairs.mapped("state"))
+            by_day = {}
+            for repair, when in zip(repairs, batch_days, strict=True):
+                by_day.setdefault(when, env["repair.order"])
+                by_day[when] |= repair
+            for when, group in by_day.items():
+                group.write({"date_repaired": when, "aftersales_date_repaired": when})
+            repair_ids += repairs.ids
+    state["repairs"] = repair_ids
+
+
+def gen_feedback(odoo, db, sizes, state):
+    """Feedback answers: the requests of the generated repairs answered, then answered
+    requests of on-site visits (dispatches of those repairs) up to the scale's count."""
+    rnd = random.Random(SEED + 2)
+    with environment(odoo, db, commit=True, context=GEN_CONTEXT) as env:
+        Request = env["aftersales.feedback.request"].with_context(aftersales_feedback_answer=True)
+        requests = Request.search([("repair_id", "in", state["repairs"])])
+        groups = {}
+        for request in requests[: sizes["feedback"]]:
+            ratings = tuple(rnd.choice(RATING_LEVELS) for _ in range(4))
+            when = request.repair_id.date_repaired + datetime.timedelta(days=2)
+            groups.setdefault((ratings, when.replace(day=1)), Request)
+            groups[(ratings, when.replace(day=1))] |= request
+        for (ratings, when), group in groups.items():
+            group.write(_answer_vals(ratings, when))
+        env.cr.commit()  # the benchmark's own database, generated data only
+        remaining = sizes["feedback"] - min(len(requests), sizes["feedback"])
+        repairs = env["repair.order"].browse(state["repairs"])
+        for start in range(0, remaining, BATCH):
+            count = min(BATCH, remaining - start)
+            chosen = [repairs[rnd.randrange(len(repairs))] for _ in range(count)]
+            dispatches = env["aftersales.dispatch"].create(
+                [
+                    {
+                        "repair_id": repair.id,
+                        "technician_ids": [(6, 0, repair.user_id.ids)],
+                        "planned_start": repair.date_repaired - datetime.timedelta(hours=3),
+                        "planned_end": repair.date_repaired - datetime.timedelta(hours=1),
+                        "checkin_datetime": repair.date_repaired - datetime.timedelta(hours=3),
+                        "checkout_datetime": repair.date_repaired - datetime.timedelta(hours=1),
+                        "state": "returned",
+                    }
+                    for repair in chosen
+                ]
+            )
+            Request.create(
+                [
+                    {
+                        "repair_id": dispatch.repair_id.id,
+                        "dispatch_id": dispatch.id,
+                        "partner_id": dispatch.repair_id.partner_id.id,
+                        "technician_id": dispatch.repair_id.user_id.id,
+                        "company_id": dispatch.company_id.id,
+                        "expiry_date": dispatch.checkout_datetime + datetime.timedelta(days=30),
+                        **_answer_vals(
+                            tuple(rnd.choice(RATING_LEVELS) for _ in range(4)),
+                            dispatch.checkout_datetime + datetime.timedelta(days=1),
+                        ),
+                    }
+                    for dispatch in dispatches
+                ]
+            )
+            env.cr.commit()  # the benchmark's own database, generated data only
+
+
+def _answer_vals(ratings, when):
+    return {
+        "state": "answered",
+        "answer_channel": "web",
+        "answered_date": when,
+        "rating_attitude": ratings[0],
+        "rating_skill": ratings[1],
+        "rating_arrival": ratings[2],
+        "rating_promise": ratings[3],
+    }
+
+
+def gen_returns(odoo, db, sizes, state):
+    """Open defective-part returns: issued warranty part requests of generated repairs (one
+    part each) and their expected returns, OVERDUE_SHARE of them past their due date."""
+    rnd = random.Random(SEED + 3)
+    today = datetime.date.today()
+    total = sizes["returns"]
+    for start in range(0, total, BATCH):
+        count = min(BATCH, total - start)
+        with environment(odoo, db, commit=True, context=GEN_CONTEXT) as env:
+            repairs = env["repair.order"].browse(rnd.sample(state["repairs"], count))
+            parts = env["product.product"].browse(state["parts"])
+            requests = env["aftersales.warranty.part.request"].create(
+                [
+                    {
+                        "company_id": repair.company_id.id,
+                        "repair_id": repair.id,
+                        "requester_id": repair.user_id.id,
+                        "technician_id": repair.user_id.id,
+                        "recipient_type": "technician",
+                        "line_ids": [(0, 0, {"product_id": rnd.choice(parts).id})],
+                    }
+                    for repair in repairs
+                ]
+            )
+            requests.write({"state": "issued"})
+            vals_list = []
+            for i, request in enumerate(requests):
+                line = request.line_ids
+                overdue = (start + i) < total * OVERDUE_SHARE
+                issued = today - datetime.timedelta(days=rnd.randint(5, 40) if overdue else 1)
+                due = issued + datetime.timedelta(days=3)
+                if not overdue:
+                    due = today + datetime.timedelta(days=rnd.randint(1, 30))
+                vals_list.append(
+                    {
+                        "company_id": request.company_id.id,
+                        "request_id": request.id,
+                        "request_line_id": line.id,
+                        "returner_type": "technician",
+                        "partner_id": request.technician_id.partner_id.id,
+                        "product_id": line.product_id.id,
+                        "quantity": 1.0,
+                        "unit_cost": line.product_id.standard_price,
+                        "date_issued": issued,
+                        "date_due": due,
+                    }
+                )
+            env["aftersales.part.return"].create(vals_list)
+
+
+GENERATORS = [gen_master_data, gen_deliveries, gen_repairs, gen_feedback, gen_returns]
+
+
+def generate(args):
+    odoo = _odoo(args)
+    sizes = SCALES[args.scale]
+    state = {}
+    for step in GENERATORS:
+        t0 = time.perf_counter()
+        step(odoo, args.db, sizes, state)
+        print(f"  generated {step.__name__} in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+
+
 # --- measurements ----------------------------------------------------------------------------
+
+
+def _queries(env):
+    return env.cr.sql_log_count
 
 
 def timed(odoo, db, make, repeat, label):
@@ -206,18 +705,26 @@ def timed(odoo, db, make, repeat, label):
         with environment(odoo, db) as env:
             run = make(env)
             env.flush_all()
-            q0 = odoo.sql_db.sql_counter
+            env.invalidate_all()
+            q0 = _queries(env)
             t0 = time.perf_counter()
             count = run() or 1
             elapsed = time.perf_counter() - t0
-            queries = odoo.sql_db.sql_counter - q0
-        samples.append({"seconds": elapsed, "queries": queries, "count": count})
+            queries = _queries(env) - q0
+        sample = {"seconds": elapsed, "queries": queries, "count": count}
+        if getattr(run, "steps", None):
+            sample["steps"] = dict(run.steps.queries)
+        samples.append(sample)
         print(f"  {label}: {elapsed:.3f}s, {queries} queries, {count} records", file=sys.stderr)
     return samples
 
 
 def summary(samples, key, per_record=False):
-    values = [s[key] / (s["count"] if per_record else 1) for s in samples]
+    """Median, min and max of ``key`` over the samples (divided by each sample's count when
+    per_record); None without samples."""
+    if not samples:
+        return None
+    values = [s[key] / (s["count"] or 1 if per_record else 1) for s in samples]
     return {
         "median": statistics.median(values),
         "min": min(values),
@@ -225,44 +732,351 @@ def summary(samples, key, per_record=False):
     }
 
 
+def step_summary(samples, step):
+    """summary() of the queries per record of one step of a flow (None when the flow has no
+    such step)."""
+    values = [
+        {"queries": s["steps"][step], "count": s["count"]}
+        for s in samples
+        if step in s.get("steps", {})
+    ]
+    return summary(values, "queries", per_record=True)
+
+
+def ratio(value, baseline):
+    """Median of value over median of baseline, or None when there is no usable baseline."""
+    if not value or not baseline or not baseline["median"]:
+        return None
+    return value["median"] / baseline["median"]
+
+
+def figure(name, value, baseline, unit, target=None, note=""):
+    return {
+        "name": name,
+        "value": value,
+        "baseline": baseline,
+        "ratio": ratio(value, baseline),
+        "unit": unit,
+        "target": target,
+        "note": note,
+    }
+
+
+def measure_line_growth(odoo, args, add):
+    """Queries per order of the same flows with 6 part lines instead of 3: the growth per
+    added line, suite vs plain (a small constant per line is the target)."""
+    n = max(1, args.orders // 4)
+    per_line = {}
+    for name, db, flow in (
+        ("plain", args.plain_db, flow_plain),
+        ("suite", args.suite_db, flow_suite),
+    ):
+        samples = []
+        for n_parts in (3, 6):
+            samples.append(
+                timed(
+                    odoo,
+                    db,
+                    lambda env, f=flow, k=n_parts: f(env, n, k),
+                    args.repeat,
+                    f"{name} {n_parts} lines",
+                )
+            )
+        per_line[name] = [
+            {
+                "seconds": (six["seconds"] - three["seconds"]) / n / 3,
+                "queries": (six["queries"] - three["queries"]) / n / 3,
+                "count": 1,
+            }
+            for three, six in zip(samples[0], samples[1], strict=True)
+        ]
+    add(
+        "repair flow queries per added part line",
+        summary(per_line["suite"], "queries"),
+        summary(per_line["plain"], "queries"),
+        "queries/line/order",
+        target="small constant",
+        note=f"{n} orders, 6 vs 3 lines",
+    )
+
+
+def _delivered_lines(env, count):
+    """(lot, part) pairs of registered serials: the lines a repair of those serials prices."""
+    warranties = env["aftersales.warranty"].search(
+        [("state", "=", "active"), ("policy_id", "!=", False)], limit=count, order="id"
+    )
+    parts = warranties.line_ids.filtered("part_product_id").part_product_id
+    pairs = [(w.lot_id, p) for w in warranties for p in parts]
+    return pairs[:count]
+
+
+def measure_coverage(odoo, args, add):
+    """coverage() for one repair line (small vs current scale) and coverage_batch of 1,000
+    lines (small vs current scale)."""
+    calls = 50
+
+    def one(env):
+        lot, part = _delivered_lines(env, 1)[0]
+        Warranty = env["aftersales.warranty"]
+        lot_ids, part_id = lot.id, part.id
+
+        def run():
+            for _ in range(calls):
+                env.invalidate_all()
+                Warranty.coverage(env["stock.lot"].browse(lot_ids), part.browse(part_id))
+            return calls
+
+        return run
+
+    def batch(env):
+        pairs = _delivered_lines(env, 1000)
+        Warranty = env["aftersales.warranty"]
+
+        def run():
+            env.invalidate_all()
+            Warranty.coverage_batch([(lot, part, None, None) for lot, part in pairs])
+            return len(pairs)
+
+        return run
+
+    small_one = timed(odoo, args.small_db, one, args.repeat, "coverage() small")
+    large_one = timed(odoo, args.suite_db, one, args.repeat, f"coverage() {args.scale}")
+    add(
+        "coverage() one line, time",
+        summary(large_one, "seconds", per_record=True),
+        summary(small_one, "seconds", per_record=True),
+        "s/call",
+        target="ratio <= 1.2 (vs small scale)",
+    )
+    add(
+        "coverage() one line, queries",
+        summary(large_one, "queries", per_record=True),
+        summary(small_one, "queries", per_record=True),
+        "queries/call",
+        target="constant",
+    )
+    small_batch = timed(odoo, args.small_db, batch, args.repeat, "coverage_batch small")
+    large_batch = timed(odoo, args.suite_db, batch, args.repeat, f"coverage_batch {args.scale}")
+    count = large_batch[0]["count"]
+    add(
+        f"coverage_batch {count} lines, time",
+        summary(large_batch, "seconds"),
+        summary(small_batch, "seconds"),
+        "s",
+        target="ratio <= 1.2 (vs small scale)",
+    )
+    add(
+        f"coverage_batch {count} lines, queries",
+        summary(large_batch, "queries"),
+        summary(small_batch, "queries"),
+        "queries",
+        target="constant",
+    )
+
+
+def _cron_figures(odoo, args, add, label, make):
+    small = timed(odoo, args.small_db, make, args.repeat, f"{label} small")
+    large = timed(odoo, args.suite_db, make, args.repeat, f"{label} {args.scale}")
+    counts = f"{large[0]['count']} vs {small[0]['count']} records"
+    add(
+        f"{label}, time per record",
+        summary(large, "seconds", per_record=True),
+        summary(small, "seconds", per_record=True),
+        "s/record",
+        target="ratio ~1 (linear in due records)",
+        note=counts,
+    )
+    add(
+        f"{label}, queries per record",
+        summary(large, "queries", per_record=True),
+        summary(small, "queries", per_record=True),
+        "queries/record",
+        target="constant per batch",
+        note=counts,
+    )
+
+
+def measure_callback_cron(odoo, args, add):
+    """aftersales_feedback's callback scheduler: every callback falling due by tomorrow."""
+
+    def make(env):
+        def run():
+            return env["aftersales.callback"]._cron_generate_callbacks()
+
+        return run
+
+    _cron_figures(odoo, args, add, "callback cron", make)
+
+    def make_rerun(env):
+        env["aftersales.callback"]._cron_generate_callbacks()
+
+        def run():
+            env["aftersales.callback"]._cron_generate_callbacks()
+            return 1
+
+        return run
+
+    label = "callback cron re-run"
+    small = timed(odoo, args.small_db, make_rerun, args.repeat, f"{label} small")
+    large = timed(odoo, args.suite_db, make_rerun, args.repeat, f"{label} {args.scale}")
+    add(
+        "callback cron re-run, nothing due, time",
+        summary(large, "seconds"),
+        summary(small, "seconds"),
+        "s",
+        target="ratio ~1 (no due record: independent of history)",
+    )
+
+
+def measure_return_cron(odoo, args, add):
+    """aftersales_warranty's cron charging defective parts not returned in time (one batch)."""
+
+    def make(env):
+        def run():
+            return len(env["aftersales.part.return"]._cron_charge_overdue_returns())
+
+        return run
+
+    _cron_figures(odoo, args, add, "return-overdue cron", make)
+
+
+def _workbook_months(env):
+    """(largest month, smallest non-empty month) of done repairs, as first days."""
+    groups = env["repair.order"]._read_group(
+        [("state", "=", "done"), ("date_repaired", "!=", False)],
+        ["date_repaired:month"],
+        ["__count"],
+    )
+    groups = sorted(groups, key=lambda g: g[1])
+    return groups[-1][0].date(), groups[0][0].date(), groups[-1][1], groups[0][1]
+
+
+def measure_workbook(odoo, args, add):
+    """The monthly workbook of the largest month vs the smallest month: time and peak memory
+    (tracemalloc) of generating the XLSX."""
+    with environment(odoo, args.suite_db) as env:
+        large_month, small_month, large_count, small_count = _workbook_months(env)
+
+    def sample(month):
+        with environment(odoo, args.suite_db) as env:
+            Workbook = env["aftersales.monthly.workbook"]
+            env.invalidate_all()
+            tracemalloc.start()
+            t0 = time.perf_counter()
+            q0 = _queries(env)
+            __, data = Workbook._aftersales_workbook_generate(month, env.company)
+            elapsed = time.perf_counter() - t0
+            queries = _queries(env) - q0
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        return {"seconds": elapsed, "queries": queries, "peak": peak / 2**20, "count": 1}
+
+    sample(large_month)  # warm-up: imports, registry and view caches
+    small = [sample(small_month) for _ in range(args.repeat)]
+    large = [sample(large_month) for _ in range(args.repeat)]
+    for s in small + large:
+        print(f"  workbook: {s['seconds']:.3f}s, {s['peak']:.1f} MiB", file=sys.stderr)
+    note = f"{large_month:%Y-%m} ({large_count} repairs) vs {small_month:%Y-%m} ({small_count})"
+    add(
+        "workbook largest month, time",
+        summary(large, "seconds"),
+        summary(small, "seconds"),
+        "s",
+        note=note,
+    )
+    add(
+        "workbook largest month, peak memory",
+        summary(large, "peak"),
+        summary(small, "peak"),
+        "MiB",
+        target="ratio <= 1.2",
+        note=note,
+    )
+    add(
+        "workbook largest month, queries",
+        summary(large, "queries"),
+        summary(small, "queries"),
+        "queries",
+        note=note,
+    )
+
+
+def measure_feedback_kpi(odoo, args, add):
+    """Feedback KPI views: read_group of the technician ratings (all answers, by technician
+    and by month), current scale vs small scale."""
+
+    def make(env):
+        Report = env["aftersales.technician.rating.report"]
+
+        def run():
+            env.invalidate_all()
+            by_tech = Report._read_group(
+                [], ["technician_id"], ["rating_count:sum", "score_average:avg"]
+            )
+            Report._read_group([], ["date:month"], ["rating_count:sum", "score_average:avg"])
+            return sum(count or 0 for __, count, __avg in by_tech)
+
+        return run
+
+    small = timed(odoo, args.small_db, make, args.repeat, "rating KPI small")
+    large = timed(odoo, args.suite_db, make, args.repeat, f"rating KPI {args.scale}")
+    add(
+        "feedback KPI read_group, time",
+        summary(large, "seconds"),
+        summary(small, "seconds"),
+        "s",
+        note=f"{large[0]['count']} vs {small[0]['count']} answers",
+    )
+
+
+EXTRA_MEASUREMENTS = [
+    measure_line_growth,
+    measure_coverage,
+    measure_callback_cron,
+    measure_return_cron,
+    measure_workbook,
+    measure_feedback_kpi,
+]
+
+
 def measure(args):
     odoo = _odoo(args)
     figures = []
 
     def add(name, value, baseline, unit, target=None, note=""):
-        ratio = value["median"] / baseline["median"] if baseline and baseline["median"] else None
-        figures.append(
-            {
-                "name": name,
-                "value": value,
-                "baseline": baseline,
-                "ratio": ratio,
-                "unit": unit,
-                "target": target,
-                "note": note,
-            }
-        )
+        figures.append(figure(name, value, baseline, unit, target, note))
 
     n = args.orders
-    print(f"repair flow: {n} orders x 3 parts, plain vs suite", file=sys.stderr)
-    plain = timed(odoo, args.plain_db, lambda env: flow_plain(env, n), args.repeat, "plain")
-    suite = timed(odoo, args.suite_db, lambda env: flow_suite(env, n), args.repeat, "suite")
-    add(
-        f"repair flow wall time ({n} orders)",
-        summary(suite, "seconds"),
-        summary(plain, "seconds"),
-        "s",
-        target="ratio <= 1.3",
-    )
-    add(
-        "repair flow SQL queries per order",
-        summary(suite, "queries", per_record=True),
-        summary(plain, "queries", per_record=True),
-        "queries/order",
-        target="constant per order",
-    )
+    only = set(args.only or [])
+    if not only or "flow" in only:
+        print(f"repair flow: {n} orders x 3 parts, plain vs suite", file=sys.stderr)
+        plain = timed(odoo, args.plain_db, lambda env: flow_plain(env, n), args.repeat, "plain")
+        suite = timed(odoo, args.suite_db, lambda env: flow_suite(env, n), args.repeat, "suite")
+        add(
+            f"repair flow wall time ({n} orders)",
+            summary(suite, "seconds"),
+            summary(plain, "seconds"),
+            "s",
+            target="ratio <= 1.3",
+        )
+        add(
+            "repair flow SQL queries per order",
+            summary(suite, "queries", per_record=True),
+            summary(plain, "queries", per_record=True),
+            "queries/order",
+            target="constant per order",
+        )
+        for step in suite[0].get("steps", {}):
+            add(
+                f"  step: {step}",
+                step_summary(suite, step),
+                step_summary(plain, step),
+                "queries/order",
+            )
 
     for extra in EXTRA_MEASUREMENTS:
+        if only and extra.__name__.removeprefix("measure_") not in only:
+            continue
         try:
             extra(odoo, args, add)
         except Exception as exc:  # a missing feature is reported, not fatal
@@ -272,70 +1086,79 @@ def measure(args):
     report(odoo, args, figures)
 
 
-def report(odoo, args, figures):
-    with environment(odoo, args.suite_db) as env:
-        env.cr.execute("SHOW server_version")
-        pg_version = env.cr.fetchone()[0]
-    meta = {
-        "scale": args.scale,
-        "repeat": args.repeat,
-        "orders": args.orders,
-        "date": datetime.datetime.now().isoformat(timespec="seconds"),
-        "machine": {
-            "cores": os.cpu_count(),
-            "ram_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-        },
-        "odoo": odoo.release.version,
-        "postgresql": pg_version,
+def machine():
+    return {
+        "cores": os.cpu_count(),
+        "ram_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
     }
-    width = max(len(f["name"]) for f in figures) + 2
+
+
+def format_value(v):
+    if not v:
+        return "-"
+    return f"{v['median']:.4g} ({v['min']:.3g}–{v['max']:.3g})"
+
+
+def format_table(meta, figures):
+    """The console table (a list of lines) of the figures."""
+    width = max([len(f["name"]) for f in figures] + [len("measurement")]) + 2
     lines = [
-        f"After-Sales suite benchmark — scale {args.scale}, median of {args.repeat} "
-        f"(min–max), Odoo {meta['odoo']}, PostgreSQL {pg_version}, "
+        f"After-Sales suite benchmark — scale {meta['scale']}, median of {meta['repeat']} "
+        f"(min–max), Odoo {meta['odoo']}, PostgreSQL {meta['postgresql']}, "
         f"{meta['machine']['cores']} cores, {meta['machine']['ram_gib']} GiB",
-        f"{'measurement':<{width}} {'suite':>22} {'baseline':>22} {'ratio':>7}  target",
+        f"{'measurement':<{width}} {'suite':>24} {'baseline':>24} {'ratio':>7}  target",
     ]
-
-    def fmt(v):
-        if not v:
-            return "-"
-        return f"{v['median']:.4g} ({v['min']:.3g}–{v['max']:.3g})"
-
     for f in figures:
         if "error" in f:
             lines.append(f"{f['name']:<{width}} not measured: {f['error']}")
             continue
-        ratio = f"{f['ratio']:.2f}" if f["ratio"] is not None else "-"
+        ratio_text = f"{f['ratio']:.2f}" if f["ratio"] is not None else "-"
+        note = f" [{f['note']}]" if f.get("note") else ""
         lines.append(
-            f"{f['name']:<{width}} {fmt(f['value']):>22} {fmt(f['baseline']):>22} "
-            f"{ratio:>7}  {f['target'] or ''} {f['unit']}"
+            f"{f['name']:<{width}} {format_value(f['value']):>24} "
+            f"{format_value(f['baseline']):>24} {ratio_text:>7}  "
+            f"{f['target'] or ''} ({f['unit']}){note}"
         )
-    print("\n".join(lines))
+    return lines
+
+
+def build_meta(args, odoo_version, pg_version):
+    """What the figures were measured on: scale, repeats, machine, Odoo and PostgreSQL."""
+    return {
+        "scale": args.scale,
+        "baseline_scale": "small",
+        "repeat": args.repeat,
+        "orders": args.orders,
+        "sizes": SCALES[args.scale],
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "odoo": odoo_version,
+        "postgresql": pg_version,
+    }
+
+
+def write_json(path, meta, figures):
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump({"meta": meta, "figures": figures}, fh, indent=2)
+
+
+def report(odoo, args, figures):
+    with environment(odoo, args.suite_db) as env:
+        env.cr.execute("SHOW server_version")
+        pg_version = env.cr.fetchone()[0]
+    meta = build_meta(args, odoo.release.version, pg_version)
+    print("\n".join(format_table(meta, figures)))
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump({"meta": meta, "figures": figures}, fh, indent=2)
+        write_json(args.json, meta, figures)
         print(f"written: {args.json}")
 
 
-# Further measurements (coverage, crons, workbook, KPI views) register themselves here.
-EXTRA_MEASUREMENTS = []
+MEASUREMENT_NAMES = ["flow"] + [m.__name__.removeprefix("measure_") for m in EXTRA_MEASUREMENTS]
 
 
-def generate(args):
-    odoo = _odoo(args)
-    sizes = SCALES[args.scale]
-    for step in GENERATORS:
-        t0 = time.perf_counter()
-        step(odoo, args.db, sizes)
-        print(f"  generated {step.__name__} in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
-
-
-GENERATORS = []
-
-
-def main(argv=None):
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name in ("generate", "measure"):
@@ -352,10 +1175,27 @@ def main(argv=None):
     m.add_argument("--plain-db", required=True)
     m.add_argument("--suite-db", required=True)
     m.add_argument("--small-db", required=True)
-    m.add_argument("--repeat", type=int, default=5)
-    m.add_argument("--orders", type=int, default=1000)
+    m.add_argument("--repeat", type=_positive, default=5)
+    m.add_argument("--orders", type=_positive, default=1000)
     m.add_argument("--json")
-    args = parser.parse_args(argv)
+    m.add_argument(
+        "--only",
+        action="append",
+        choices=MEASUREMENT_NAMES,
+        help="run only this measurement (repeatable)",
+    )
+    return parser.parse_args(argv)
+
+
+def _positive(text):
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive integer")
+    return value
+
+
+def main(argv=None):
+    args = parse_args(argv)
     if args.command == "generate":
         generate(args)
     else:
@@ -364,5 +1204,4 @@ def main(argv=None):
 
 if __name__ == "__main__":
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    tracemalloc  # noqa: B018 (used by the workbook measurement)
     main()

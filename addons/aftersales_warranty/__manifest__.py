@@ -39,6 +39,7 @@
         "views/repair_order_part_request_views.xml",
         "views/stock_picking_views.xml",
         "wizards/aftersales_warranty_register_export_views.xml",
+        "views/aftersales_warranty_stock_menus.xml",
     ],
     "demo": [
         "demo/aftersales_warranty_demo.xml",

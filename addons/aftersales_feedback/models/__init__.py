@@ -16,3 +16,4 @@ from . import product_template
 from . import repair_order
 from . import stock_picking
 from . import aftersales_dispatch
+from . import aftersales_monthly_workbook

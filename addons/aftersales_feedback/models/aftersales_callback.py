@@ -159,7 +159,8 @@ class AftersalesCallback(models.Model):
         oldest = None
         if not plan.repeat_yearly:
             oldest = now - timedelta(days=max_delta_days + plan.catch_up_days + 1)
-        rows = self._plan_sources(plan, oldest, now, source_ids)
+        due_window = (now - timedelta(days=plan.catch_up_days), horizon)
+        rows = self._plan_sources(plan, oldest, now, source_ids, due_window=due_window)
         created = 0
         for chunk in split_every(BATCH_SIZE, rows, list):
             created += self._create_callbacks(plan, steps, chunk, now, horizon)
@@ -171,8 +172,45 @@ class AftersalesCallback(models.Model):
         return step.offset_value * factor
 
     @api.model
-    def _plan_sources(self, plan, oldest, now, source_ids=None):
-        """Rows (source, source_id, anchor, partner, product, lot, repair, user, company)."""
+    def _due_filter(self, plan, due_window):
+        """SQL condition on ``src.anchor`` keeping the sources with a call falling due in
+        ``due_window`` (a superset: _create_callbacks decides exactly). Without it a plan
+        repeated yearly reads every delivery ever made on each run."""
+        due_from, due_to = due_window
+        margin = timedelta(days=3)  # month arithmetic of SQL and relativedelta may differ
+        low, high = due_from - margin, due_to + margin
+        steps = plan.step_ids.sorted(lambda s: (s.sequence, s.id))
+        conditions = [
+            SQL(
+                "(src.anchor + %s::interval) BETWEEN %s AND %s",
+                f"{step.offset_value} {step.offset_unit}",
+                low,
+                high,
+            )
+            for step in steps
+        ]
+        if plan.repeat_yearly and steps:
+            last = steps[-1]
+            if (high - low).days >= 360:
+                return SQL("TRUE")
+            # a yearly call falls on the anniversary (month and day) of the last step
+            anniversary = SQL(
+                "to_char(src.anchor + %s::interval, 'MMDD')",
+                f"{last.offset_value} {last.offset_unit}",
+            )
+            low_md, high_md = low.strftime("%m%d"), high.strftime("%m%d")
+            if low_md <= high_md:
+                conditions.append(SQL("%s BETWEEN %s AND %s", anniversary, low_md, high_md))
+            else:  # the window spans the new year
+                conditions.append(
+                    SQL("(%s >= %s OR %s <= %s)", anniversary, low_md, anniversary, high_md)
+                )
+        return SQL("(%s)", SQL(" OR ").join(conditions)) if conditions else SQL("TRUE")
+
+    @api.model
+    def _plan_sources(self, plan, oldest, now, source_ids=None, due_window=None):
+        """Rows (source, source_id, anchor, partner, product, lot, repair, user, company);
+        with ``due_window`` (from, to), only the sources with a call due in it."""
         categ_ids = (
             self.env["product.category"]
             .search([("id", "child_of", plan.product_categ_ids.ids)])
@@ -187,6 +225,8 @@ class AftersalesCallback(models.Model):
             where.append(SQL("src.company_id = %s", plan.company_id.id))
         if oldest:
             where.append(SQL("src.anchor >= %s", oldest))
+        if due_window:
+            where.append(self._due_filter(plan, due_window))
         if source_ids is not None:
             source_name, ids = source_ids
             where.append(SQL("src.source = %s AND src.source_id = ANY(%s)", source_name, ids))

@@ -5,3 +5,5 @@ from . import test_callback
 from . import test_survey_campaign
 from . import test_performance
 from . import test_feedback_http
+from . import test_monthly_workbook
+from . import test_callback_scale

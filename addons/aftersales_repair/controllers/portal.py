@@ -148,3 +148,47 @@ class AftersalesRepairPortal(CustomerPortal):
             subtype_xmlid="mail.mt_comment",
         )
         return request.redirect(repair_sudo.get_portal_url())
+
+    @http.route(
+        ["/my/repairs/<int:repair_id>/decline_lines"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_repair_decline_lines(self, repair_id, access_token=None, **kw):
+        """The customer declines some of the recommended work before signing: the lines stay
+        on the order as declined recommendations (not done, not charged)."""
+        try:
+            repair_sudo = self._document_check_access(
+                "repair.order", repair_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        form = request.httprequest.form
+        move_ids = {int(value) for value in form.getlist("decline_move_ids") if value.isdigit()}
+        labour_ids = {
+            int(value) for value in form.getlist("decline_labour_ids") if value.isdigit()
+        }
+        # only the repair's own lines still in the estimate
+        moves = repair_sudo._aftersales_estimate_moves().filtered(lambda m: m.id in move_ids)
+        labour = repair_sudo.labour_ids.filtered(
+            lambda line: not line.is_declined and line.id in labour_ids
+        )
+        if not repair_sudo._aftersales_has_to_be_signed() or not (moves or labour):
+            return request.redirect(repair_sudo.get_portal_url())
+        moves._aftersales_decline()
+        labour._aftersales_decline()
+        author = request.env.user.partner_id
+        if request.env.user._is_public():
+            author = repair_sudo.partner_id
+        repair_sudo.message_post(
+            author_id=author.id,
+            body=_(
+                "Recommended work declined by the customer: %(lines)s.",
+                lines=", ".join(moves.product_id.mapped("display_name") + labour.mapped("name")),
+            ),
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return request.redirect(repair_sudo.get_portal_url(query_string="&message=lines_declined"))

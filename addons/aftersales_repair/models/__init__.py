@@ -24,3 +24,4 @@ from . import aftersales_repair_old_part
 from . import aftersales_loan
 from . import res_currency
 from . import account_move
+from . import res_partner

@@ -157,6 +157,41 @@ class AftersalesApprovalRule(models.Model):
             lambda r: r._matches_amount(amount) and r._matches_filters(**filters)
         ).with_env(self.env)
 
+    @api.model
+    def _aftersales_seed_default_rules(self, module, companies=None):
+        """Give each of ``companies`` (default: all) a copy of the default rules that
+        ``module`` ships as data for the main company (as the manager may have edited them),
+        for each document type the company has no rule of yet. Idempotent; called at install
+        for the existing companies and when a company is created. Returns the new rules."""
+        # sudo: rules are configuration created with the company by whoever may create
+        # companies (an administrator), whatever their After-Sales rights.
+        Rule = self.sudo().with_context(active_test=False)
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search([("module", "=", module), ("model", "=", self._name)])
+        )
+        defaults = Rule.browse(data.mapped("res_id")).exists()
+        if not defaults:
+            return Rule
+        companies = companies or self.env["res.company"].sudo().search([])
+        existing = {
+            (company.id, document_type)
+            for company, document_type in Rule._read_group(
+                [
+                    ("company_id", "in", companies.ids),
+                    ("document_type", "in", list(set(defaults.mapped("document_type")))),
+                ],
+                ["company_id", "document_type"],
+            )
+        }
+        created = Rule
+        for company in companies:
+            for rule in defaults:
+                if (company.id, rule.document_type) not in existing:
+                    created |= rule.copy({"company_id": company.id, "name": rule.name})
+        return created
+
 
 class AftersalesApprovalRuleStep(models.Model):
     _name = "aftersales.approval.rule.step"

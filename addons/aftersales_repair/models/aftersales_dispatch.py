@@ -1,13 +1,15 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class AftersalesDispatch(models.Model):
     """A planned trip of technicians to the customer's site (on-site repair) or to collect or
-    return a unit (factory return). Checking in meets the repair's arrival target; checking
-    out starts the trip-report target of the visit (DOMAIN.md §3: 3 working days)."""
+    return a unit (factory return). Planning it meets the repair's visit-planned target,
+    checking in its arrival target; checking out starts the trip-report target of the visit
+    (DOMAIN.md §3: 3 working days) and the manager's cost and satisfaction review of the trip
+    (5 working days)."""
 
     _name = "aftersales.dispatch"
     _description = "Technician Dispatch"
@@ -42,6 +44,7 @@ class AftersalesDispatch(models.Model):
             ("on_site", "On Site"),
             ("returned", "Returned"),
             ("reported", "Reported"),
+            ("reviewed", "Reviewed"),
             ("cancel", "Cancelled"),
         ],
         default="planned",
@@ -62,6 +65,14 @@ class AftersalesDispatch(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     expense_amount = fields.Monetary(string="Expenses", currency_field="currency_id", copy=False)
     report_date = fields.Datetime(string="Report Submitted", readonly=True, copy=False)
+    review_note = fields.Text(
+        string="Cost and Satisfaction Review",
+        copy=False,
+        help="The manager's review of the trip's cost (time, expenses) and of the customer's "
+        "satisfaction.",
+    )
+    reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    review_datetime = fields.Datetime(string="Reviewed On", readonly=True, copy=False)
 
     @api.depends("repair_id.name", "planned_start")
     def _compute_name(self):
@@ -142,6 +153,14 @@ class AftersalesDispatch(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        dispatches = super().create(vals_list)
+        # planning the trip (technicians and time agreed) meets the repair's visit-planned
+        # target (DOMAIN.md §3: same-day dispatch, never beyond 24 h)
+        self.env["aftersales.sla.deadline"]._sla_meet(dispatches.repair_id, "dispatch")
+        return dispatches
+
     def action_check_in(self, when=None):
         """Record the arrival on site; meets the repair's arrival target."""
         when = when or fields.Datetime.now()
@@ -157,7 +176,9 @@ class AftersalesDispatch(models.Model):
         if self.filtered(lambda d: d.state != "on_site"):
             raise UserError(_("Check in on the trip before checking out."))
         self.write({"checkout_datetime": when, "state": "returned"})
-        self.env["aftersales.sla.deadline"]._sla_start(self, "trip_report", start=when)
+        self.env["aftersales.sla.deadline"]._sla_start(
+            self, ["trip_report", "trip_review"], start=when
+        )
         return True
 
     def action_submit_report(self):
@@ -183,6 +204,37 @@ class AftersalesDispatch(models.Model):
         now = fields.Datetime.now()
         self.write({"state": "reported", "report_date": now})
         self.env["aftersales.sla.deadline"]._sla_meet(self, "trip_report", when=now)
+        return True
+
+    def action_review(self):
+        """The manager reviewed the trip's cost and the customer's satisfaction: meets the
+        review target (DOMAIN.md §3: 5 working days after the return)."""
+        if not self.env.user.has_group("aftersales_repair.aftersales_group_manager"):
+            raise AccessError(
+                _("Only an After-Sales Manager reviews the cost and satisfaction of a trip.")
+            )
+        for dispatch in self:
+            if dispatch.state != "reported":
+                raise UserError(
+                    _(
+                        "Submit the trip report of %(name)s before reviewing its cost and "
+                        "satisfaction.",
+                        name=dispatch.name,
+                    )
+                )
+            if not (dispatch.review_note or "").strip():
+                raise UserError(
+                    _(
+                        "Write the cost and satisfaction review of %(name)s before marking it "
+                        "reviewed.",
+                        name=dispatch.name,
+                    )
+                )
+        now = fields.Datetime.now()
+        self.write(
+            {"state": "reviewed", "reviewed_by_id": self.env.user.id, "review_datetime": now}
+        )
+        self.env["aftersales.sla.deadline"]._sla_meet(self, "trip_review", when=now)
         return True
 
     def action_cancel(self):

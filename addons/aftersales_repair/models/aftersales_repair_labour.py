@@ -1,8 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, float_round
+from odoo.tools import float_compare, float_round, format_amount
 
 
 class AftersalesRepairLabour(models.Model):
@@ -112,6 +114,10 @@ class AftersalesRepairLabour(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # labour is logged only on a repair the user may work on (a technician: the repairs
+        # they are responsible for or work on), not used to open someone else's repair
+        repair_ids = {vals["repair_id"] for vals in vals_list if vals.get("repair_id")}
+        self.env["repair.order"].browse(repair_ids).check_access("write")
         lines = super().create(vals_list)
         lines._aftersales_check_repair_open()
         lines._aftersales_sync_sale_order_line()
@@ -131,11 +137,18 @@ class AftersalesRepairLabour(models.Model):
         return lines
 
     def write(self, vals):
+        before = {}
+        if {"hours", "price_unit"} & set(vals):
+            before = {
+                line.id: (line.hours, line.price_unit) for line in self if not line.is_declined
+            }
         res = super().write(vals)
         if {"hours", "price_unit", "product_id", "name", "is_declined"} & set(vals):
             self._aftersales_sync_sale_order_line()
         if {"hours", "price_unit", "product_id"} & set(vals):
-            self.repair_id._aftersales_check_approval_still_valid()
+            self.repair_id._aftersales_check_approval_still_valid(
+                details=self._aftersales_change_details(before)
+            )
         return res
 
     def unlink(self):
@@ -143,6 +156,33 @@ class AftersalesRepairLabour(models.Model):
             {"product_uom_qty": 0.0}
         )
         return super().unlink()
+
+    def _aftersales_change_details(self, before):
+        """{repair id: [what changed]} of the labour lines, from their former (hours, rate),
+        to tell the customer when the estimate needs a new approval."""
+        details = defaultdict(list)
+        for line in self.filtered(lambda rec: rec.id in before):
+            hours, rate = before[line.id]
+            if float_compare(hours, line.hours, precision_digits=6):
+                details[line.repair_id.id].append(
+                    self.env._(
+                        "%(name)s: %(old)s h → %(new)s h",
+                        name=line.name,
+                        old=f"{hours:g}",
+                        new=f"{line.hours:g}",
+                    )
+                )
+            if float_compare(rate, line.price_unit, precision_digits=6):
+                currency = line.repair_id.currency_id
+                details[line.repair_id.id].append(
+                    self.env._(
+                        "%(name)s: rate %(old)s → %(new)s",
+                        name=line.name,
+                        old=format_amount(self.env, rate, currency),
+                        new=format_amount(self.env, line.price_unit, currency),
+                    )
+                )
+        return details
 
     def _aftersales_check_repair_open(self):
         for line in self:

@@ -109,8 +109,9 @@ class AftersalesSlaMixin(models.AbstractModel):
 
     def _sla_values(self):
         """{record id: values} describing each record to the policies: company_id,
-        service_mode, priority, partner_category_ids, distance_km, zone, calendar (a
-        resource.calendar record), user_id, team_id, service_centre_id, partner_id, waiting."""
+        service_mode, intake_channel, priority, partner_category_ids, distance_km, zone,
+        calendar (a resource.calendar record), user_id, team_id, service_centre_id, partner_id,
+        waiting."""
         result = {}
         for record in self:
             company = record["company_id"] if "company_id" in record else self.env.company
@@ -118,6 +119,9 @@ class AftersalesSlaMixin(models.AbstractModel):
             result[record.id] = {
                 "company_id": company.id,
                 "service_mode": record["service_mode"] if "service_mode" in record else False,
+                "intake_channel": (
+                    record["intake_channel"] if "intake_channel" in record else False
+                ),
                 "priority": record["priority"] if "priority" in record else False,
                 "partner_id": partner.id if partner else False,
                 "partner_category_ids": (

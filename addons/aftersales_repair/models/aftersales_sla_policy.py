@@ -3,14 +3,18 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .repair_order import INTAKE_CHANNELS
+
 TARGET_KINDS = [
     ("first_contact", "First Contact"),
     ("solution", "Solution Proposal"),
+    ("dispatch", "Visit Planned"),
     ("arrival", "On-Site Arrival"),
     ("completion", "Completion"),
     ("factory_shipping", "Factory-Return Shipping"),
     ("customer_notification", "Customer Notification"),
     ("trip_report", "Trip Report"),
+    ("trip_review", "Trip Cost and Satisfaction Review"),
 ]
 
 SERVICE_MODES = [
@@ -26,8 +30,8 @@ class AftersalesSlaPolicy(models.Model):
     solution, arrival on site...) and to which repairs the target applies.
 
     Several policies of the same target kind may match a repair; the most specific one wins
-    (zone, then distance band, then one without a band; a service mode, priority or customer
-    tag adds to the specificity; then the sequence)."""
+    (zone, then distance band, then one without a band; an intake channel, a service mode, a
+    priority or a customer tag adds to the specificity; then the sequence)."""
 
     _name = "aftersales.sla.policy"
     _description = "Service Level Policy"
@@ -44,10 +48,12 @@ class AftersalesSlaPolicy(models.Model):
         TARGET_KINDS,
         string="Target",
         required=True,
-        help="The milestone the target measures. First contact, solution, arrival and "
-        "completion start when the repair is created; factory-return shipping starts when the "
+        help="The milestone the target measures. First contact, solution, visit planned "
+        "(a trip with its technicians and time), arrival and completion start when the repair "
+        "is created; factory-return shipping starts when the "
         "repair is accepted, customer notification when the unit is back from the factory, "
-        "the trip report when the technician checks out.",
+        "the trip report and its cost and satisfaction review when the technician "
+        "checks out.",
     )
     duration = fields.Float(required=True, help="Time allowed, in the unit below.")
     duration_unit = fields.Selection(
@@ -69,6 +75,11 @@ class AftersalesSlaPolicy(models.Model):
         help="Calendar of working time. Empty: the service centre's calendar, else the company's.",
     )
     service_mode = fields.Selection(SERVICE_MODES, help="Empty: every service mode.")
+    intake_channel = fields.Selection(
+        INTAKE_CHANNELS,
+        help="Applies only to requests received through this channel (e.g. walk-in "
+        "customers get a technician within half an hour). Empty: every channel.",
+    )
     priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], help="Empty: every priority.")
     partner_category_ids = fields.Many2many(
         "res.partner.category",
@@ -126,6 +137,7 @@ class AftersalesSlaPolicy(models.Model):
         "zone",
         "target_kind",
         "service_mode",
+        "intake_channel",
         "priority",
         "company_id",
         "active",
@@ -159,6 +171,7 @@ class AftersalesSlaPolicy(models.Model):
                     ("target_kind", "=", policy.target_kind),
                     ("apply_on", "=", "distance"),
                     ("service_mode", "=", policy.service_mode),
+                    ("intake_channel", "=", policy.intake_channel),
                     ("priority", "=", policy.priority),
                 ]
             )
@@ -181,6 +194,23 @@ class AftersalesSlaPolicy(models.Model):
         self.ensure_one()
         return self.distance_from_km, self.distance_to_km or float("inf")
 
+    @api.model
+    def _aftersales_copy_defaults(self, companies):
+        """Give companies the default policies shipped in the data files of the after-sales
+        modules (DOMAIN.md §3), as their own records to adjust; the policies are read from the
+        company they were seeded for, with the working time left to each company's."""
+        # sudo: setting up a company is an administrator's act; the copies belong to the new
+        # companies only.
+        seeded = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search([("model", "=", self._name), ("module", "=like", "aftersales%")])
+        )
+        defaults = self.sudo().browse(seeded.mapped("res_id")).exists().filtered("active")
+        for company in companies:
+            if defaults and not self.sudo().search_count([("company_id", "=", company.id)]):
+                defaults.copy({"company_id": company.id, "calendar_id": False})
+
     def action_view_deadlines(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -197,6 +227,8 @@ class AftersalesSlaPolicy(models.Model):
         if self.company_id.id != values.get("company_id"):
             return False
         if self.service_mode and self.service_mode != values.get("service_mode"):
+            return False
+        if self.intake_channel and self.intake_channel != values.get("intake_channel"):
             return False
         if self.priority and self.priority != values.get("priority"):
             return False
@@ -218,6 +250,7 @@ class AftersalesSlaPolicy(models.Model):
         self.ensure_one()
         score = {"zone": 100, "distance": 50, "all": 0}[self.apply_on]
         score += 10 if self.service_mode else 0
+        score += 10 if self.intake_channel else 0
         score += 5 if self.priority else 0
         score += 5 if self.partner_category_ids else 0
         return (score, -self.sequence, -self.id)

@@ -365,6 +365,10 @@ class RepairOrder(models.Model):
         for repair in self:
             delivery = repair._aftersales_find_delivery_line()
             if not delivery:
+                # another unit: what was known of the former serial no longer applies (values
+                # given with the serial in the same create/write are kept by the ORM)
+                repair.purchase_date = False
+                repair.sales_reference = False
                 continue
             repair.purchase_date = fields.Date.to_date(delivery.date)
             sale = delivery.move_id.sale_line_id.order_id
@@ -594,6 +598,20 @@ class RepairOrder(models.Model):
     def _check_lot_product(self):
         for repair in self:
             self._aftersales_check_lot_product(repair.lot_id, repair.product_id)
+
+    @api.constrains("fault_code_id", "product_id")
+    def _check_fault_code_category(self):
+        for repair in self.filtered(lambda r: r.fault_code_id.product_category_ids):
+            if not repair.fault_code_id.product_category_ids & repair.fault_code_categ_ids:
+                raise ValidationError(
+                    _(
+                        "Fault code %(fault)s is not in the catalogue of %(product)s (category "
+                        "%(category)s). Choose a fault code of that category or a general one.",
+                        fault=repair.fault_code_id.display_name,
+                        product=repair.product_id.display_name or _("this repair"),
+                        category=repair.product_id.categ_id.display_name or "-",
+                    )
+                )
 
     @api.model
     def _aftersales_check_lot_product(self, lot, product):
@@ -958,9 +976,14 @@ class RepairOrder(models.Model):
         )
         return True
 
-    def _aftersales_check_approval_still_valid(self, changes=None):
+    def _aftersales_check_approval_still_valid(self, changes=None, details=None):
         """An approved estimate that grows (new line, higher total) needs a new approval: put
-        the order back to pending and tell the customer what changed."""
+        the order back to pending and tell the customer what changed.
+
+        :param changes: descriptions of lines added: always need a new approval
+        :param details: {repair id: [descriptions]} of lines changed, told to the customer
+            when the total rose
+        """
         for repair in self:
             if repair.customer_approval_state != "approved" or repair.state in ("done", "cancel"):
                 continue
@@ -973,7 +996,7 @@ class RepairOrder(models.Model):
             )
             if not (changes or raised):
                 continue
-            repair._aftersales_reset_approval(changes or [])
+            repair._aftersales_reset_approval((changes or []) + (details or {}).get(repair.id, []))
 
     def _aftersales_reset_approval(self, changes):
         self.ensure_one()
@@ -1352,11 +1375,12 @@ class RepairOrderServiceLevel(models.Model):
         return res
 
     def _sla_auto_kinds(self):
-        return ("first_contact", "solution", "arrival", "completion")
+        return ("first_contact", "solution", "dispatch", "arrival", "completion")
 
     def _sla_trigger_fields(self):
         return (
             "service_mode",
+            "intake_channel",
             "priority",
             "partner_id",
             "site_partner_id",
@@ -1391,9 +1415,15 @@ class RepairOrderServiceLevel(models.Model):
             )
         return result
 
-    # ------------------------------------------------------------------------------------------
-    # Billing
-    # ------------------------------------------------------------------------------------------
+
+class RepairOrderBilling(models.Model):
+    """Billing of a repair: what was estimated, charged, given free, invoiced, paid and
+    collected on site, and the reminder for repairs done but not invoiced (DOMAIN.md §5, §9).
+    The billing fields and their computes are declared on the first class of this file."""
+
+    # repair.order is extended here one feature per class, on purpose (see the other classes)
+    _inherit = "repair.order"  # pylint: disable=consider-merging-classes-inherited
+
     def _aftersales_billing_part_values(self):
         """(list price value, cost) of each part added by the repair, not cancelled."""
         self.ensure_one()

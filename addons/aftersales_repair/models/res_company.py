@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -58,3 +58,14 @@ class ResCompany(models.Model):
             "The delay to hand over an on-site collection must be a positive number of days.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        # a new company starts with the default service levels (DOMAIN.md §3) of the suite
+        self.env["aftersales.sla.policy"]._aftersales_copy_defaults(companies)
+        # and the default approval rules (DOMAIN.md §4)
+        self.env["aftersales.approval.rule"]._aftersales_seed_default_rules(
+            "aftersales_repair", companies
+        )
+        return companies

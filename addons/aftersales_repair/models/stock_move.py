@@ -1,8 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare, float_round
+from odoo.tools import float_compare, float_round, format_amount
 
 SUPPLY_TYPES = [("company", "Company-supplied"), ("customer", "Customer-supplied")]
 
@@ -124,12 +126,49 @@ class StockMove(models.Model):
         return moves
 
     def write(self, vals):
+        before = {}
+        if {"product_uom_qty", "repair_price_unit"} & set(vals):
+            before = {
+                move.id: (move.product_uom_qty, move.repair_price_unit)
+                for move in self
+                if move.repair_id and move.repair_line_type == "add" and not move.is_declined
+            }
         res = super().write(vals)
         if {"repair_price_unit", "supply_type"} & set(vals):
             self._aftersales_sync_sale_order_line_price()
         if {"product_uom_qty", "repair_price_unit", "repair_line_type", "supply_type"} & set(vals):
-            self.repair_id._aftersales_check_approval_still_valid()
+            self.repair_id._aftersales_check_approval_still_valid(
+                details=self._aftersales_change_details(before)
+            )
         return res
+
+    def _aftersales_change_details(self, before):
+        """{repair id: [what changed]} of the part lines, from their former (quantity, price),
+        to tell the customer when the estimate needs a new approval."""
+        details = defaultdict(list)
+        for move in self.filtered(lambda m: m.id in before):
+            qty, price = before[move.id]
+            product = move.product_id.display_name
+            if float_compare(qty, move.product_uom_qty, precision_digits=6):
+                details[move.repair_id.id].append(
+                    self.env._(
+                        "%(product)s: quantity %(old)s → %(new)s",
+                        product=product,
+                        old=f"{qty:g}",
+                        new=f"{move.product_uom_qty:g}",
+                    )
+                )
+            if float_compare(price, move.repair_price_unit, precision_digits=6):
+                currency = move.repair_id.currency_id
+                details[move.repair_id.id].append(
+                    self.env._(
+                        "%(product)s: unit price %(old)s → %(new)s",
+                        product=product,
+                        old=format_amount(self.env, price, currency),
+                        new=format_amount(self.env, move.repair_price_unit, currency),
+                    )
+                )
+        return details
 
     def _aftersales_sync_sale_order_line_price(self):
         """Carry the estimate price of added parts to the repair's sale order lines."""

@@ -18,3 +18,4 @@ from . import test_repair_estimate
 from . import test_repair_approval
 from . import test_repair_access
 from . import test_repair_portal
+from . import test_repair_desk

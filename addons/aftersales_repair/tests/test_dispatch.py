@@ -4,7 +4,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged, users
 
 from .service_common import ServiceLevelCommon
@@ -33,6 +33,26 @@ class TestDispatch(ServiceLevelCommon):
                 }
             )
         )
+
+    def test_planning_the_trip_meets_the_visit_target(self):
+        """DOMAIN.md §3: the visit is agreed and the technician dispatched the same day, never
+        beyond 24 h (clock hours); planning the trip meets the target."""
+        visit = self._deadline(self.repair, "dispatch")
+        self.assertEqual(
+            visit.policy_id, self.env.ref("aftersales_repair.aftersales_sla_policy_dispatch")
+        )
+        self.assertEqual(visit.deadline_datetime, datetime(2026, 11, 21, 15, 0))
+        with freeze_time(datetime(2026, 11, 20, 16, 45)):
+            self._dispatch(datetime(2026, 11, 21, 9, 0), datetime(2026, 11, 21, 13, 0))
+        self.assertEqual(visit.state, "met")
+        self.assertEqual(visit.met_datetime, datetime(2026, 11, 20, 16, 45))
+        # a second trip changes nothing; an in-shop repair has no visit to plan
+        with freeze_time(datetime(2026, 11, 25, 9, 0)):
+            self._dispatch(datetime(2026, 11, 25, 9, 0), datetime(2026, 11, 25, 12, 0))
+        self.assertEqual(visit.state, "met")
+        with freeze_time(FRIDAY_15):
+            in_shop = self._repair(service_mode="in_shop")
+        self.assertFalse(self._deadline(in_shop, "dispatch"))
 
     def test_checkin_meets_arrival_target(self):
         """Within 50 km: arrival within 48 h; checking in on Saturday 10:00 meets it."""
@@ -72,6 +92,38 @@ class TestDispatch(ServiceLevelCommon):
             dispatch.action_submit_report()
         self.assertEqual(report.state, "met")
         self.assertEqual(dispatch.state, "reported")
+        self.assertEqual(dispatch.sla_state, "on_track", "the manager's review is still due")
+
+    def test_trip_review_within_5_working_days(self):
+        """DOMAIN.md §3: the trip's cost and satisfaction review within 5 working days of the
+        return. Back on Friday 20: Tuesday 24 (Monday 23 is a holiday) to Monday 30."""
+        dispatch = self._dispatch(datetime(2026, 11, 20, 13, 0), datetime(2026, 11, 20, 16, 0))
+        with freeze_time(datetime(2026, 11, 20, 13, 30)):
+            dispatch.action_check_in()
+        with freeze_time(datetime(2026, 11, 20, 16, 0)):
+            dispatch.action_check_out()
+        review = self._deadline(dispatch, "trip_review")
+        self.assertEqual(
+            review.policy_id, self.env.ref("aftersales_repair.aftersales_sla_policy_trip_review")
+        )
+        self.assertEqual(review.deadline_datetime, datetime(2026, 11, 30, 17, 0))
+        with self.assertRaisesRegex(UserError, "Submit the trip report"):
+            dispatch.with_user(self.manager).action_review()
+        dispatch.trip_report = "<p>Seals replaced.</p>"
+        with freeze_time(datetime(2026, 11, 24, 9, 0)):
+            dispatch.action_submit_report()
+        with self.assertRaisesRegex(UserError, "Write the cost and satisfaction review"):
+            dispatch.with_user(self.manager).action_review()
+        dispatch.review_note = "4 h on site as planned, 42.50 of fuel; customer satisfied."
+        with self.assertRaises(AccessError):
+            dispatch.with_user(self.technician).action_review()
+        self.assertEqual(review.state, "on_track")
+        with freeze_time(datetime(2026, 11, 27, 10, 0)):
+            dispatch.with_user(self.manager).action_review()
+        self.assertEqual(dispatch.state, "reviewed")
+        self.assertEqual(dispatch.reviewed_by_id, self.manager)
+        self.assertEqual(review.state, "met")
+        self.assertEqual(review.met_datetime, datetime(2026, 11, 27, 10, 0))
         self.assertEqual(dispatch.sla_state, "met")
 
     def test_checkout_before_checkin_refused(self):

@@ -118,8 +118,8 @@ class TestMonthlyWorkbook(BillingCommon):
         def sheets(model, month_start, month_end, company):
             return sheets_super(model, month_start, month_end, company) + [
                 {
-                    "name": "Supplier claims",
-                    "title": "Supplier claims",
+                    "name": "Hook test",
+                    "title": "Hook test",
                     "tables": [
                         {
                             "columns": [
@@ -134,14 +134,14 @@ class TestMonthlyWorkbook(BillingCommon):
 
         def money_rows(model, month_start, month_end, company):
             rows = money_super(model, month_start, month_end, company)
-            return rows + [("Recovered from suppliers", 1250.0)]
+            return rows + [("Hook test money row", 1250.0)]
 
         self.patch(type(Workbook), "_aftersales_workbook_sheets", sheets)
         self.patch(type(Workbook), "_aftersales_workbook_money_rows", money_rows)
         __, data = Workbook._aftersales_workbook_generate(date(2026, 10, 1), self.company)
         book = self._open(data)
-        self.assertEqual(book.sheetnames[-1], "Supplier claims")
-        self.assertEqual(self._find_row(book["Supplier claims"], "Total")[1], 3100.0)
-        self.assertEqual(self._find_row(book["Money"], "Recovered from suppliers")[1], 1250.0)
+        self.assertEqual(book.sheetnames[-1], "Hook test")
+        self.assertEqual(self._find_row(book["Hook test"], "Total")[1], 3100.0)
+        self.assertEqual(self._find_row(book["Money"], "Hook test money row")[1], 1250.0)
         if "aftersales.sla.deadline" in self.env:
             self.assertIn("On-time rates", book.sheetnames)

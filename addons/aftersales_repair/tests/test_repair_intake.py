@@ -103,6 +103,21 @@ class TestRepairIntake(RepairDeskCommon):
         repair = self._create_repair(lot=lot)
         self.assertEqual(repair.purchase_date, date(2026, 3, 14))
         self.assertEqual(repair.sales_reference, order.name)
+        # in the form too; another serial Odoo never delivered clears them for the desk to fill
+        self.env.ref("base.group_user").sudo().implied_ids |= self.env.ref(
+            "stock.group_production_lot"
+        )
+        form = Form(self.env["repair.order"].with_user(self.frontdesk))
+        form.partner_id = self.customer
+        form.product_id = self.product_unit
+        form.lot_id = lot
+        self.assertEqual(form.purchase_date, date(2026, 3, 14))
+        self.assertEqual(form.sales_reference, order.name)
+        form.lot_id = self._create_serial("SN-NEVER-SOLD")
+        self.assertFalse(form.purchase_date)
+        self.assertFalse(form.sales_reference)
+        repair.lot_id = self._create_serial("SN-NEVER-SOLD-2")
+        self.assertFalse(repair.purchase_date)
 
     def test_purchase_date_unknown(self):
         """A serial Odoo never delivered leaves the purchase data to the front desk."""

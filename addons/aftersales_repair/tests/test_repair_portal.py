@@ -85,3 +85,59 @@ class TestRepairPortal(RepairDeskCommon, HttpCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.repair.customer_approval_state, "rejected")
+
+    def test_decline_some_work_then_sign(self):
+        """The customer declines some recommended work on the portal, then signs for the rest:
+        the declined lines stay on the order as declined recommendations, not charged."""
+        repair = self._create_repair()
+        controller = self._add_part(repair, self.part_controller)
+        battery = self._add_part(repair, self.part_battery, is_safety_relevant=True)
+        labour = self._add_labour(repair, 0.5)
+        extra = self._add_labour(repair, 2.0, name="Repaint the mast")
+        repair.action_validate()
+        foreign = self._add_labour(self.repair, 1.0)  # a line of another repair
+        self.authenticate("as_portal_sign", "as_portal_sign")
+        response = self.url_open(f"/my/repairs/{repair.id}")
+        self.assertIn("Decline the work ticked", response.text)
+        response = self.url_open(
+            repair.get_portal_url(suffix="/decline_lines"),
+            data={
+                "decline_move_ids": [str(battery.id)],
+                "decline_labour_ids": [str(extra.id), str(foreign.id)],
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("stays on the order as declined recommendations", response.text)
+        self.assertTrue(battery.is_declined)
+        self.assertEqual(battery.state, "cancel")
+        self.assertTrue(extra.is_declined)
+        self.assertFalse(foreign.is_declined)
+        self.assertFalse(controller.is_declined or labour.is_declined)
+        self.assertEqual(repair.declined_move_ids, battery)
+        self.assertEqual(repair.declined_labour_ids, extra)
+        self.assertIn("Repaint the mast", repair.message_ids[0].body)
+        self.assertEqual(repair.customer_approval_state, "pending")
+        result = self.make_jsonrpc_request(
+            f"/my/repairs/{repair.id}/accept", {"name": "Megan Test", "signature": SIGNATURE}
+        )
+        self.assertTrue(result.get("force_refresh"), result)
+        self.assertEqual(repair.customer_approval_state, "approved")
+        self.assertEqual(repair.approved_amount, 960.0 + 32.5)
+        # once signed, nothing more can be declined there
+        self.url_open(
+            repair.get_portal_url(suffix="/decline_lines"),
+            data={
+                "decline_move_ids": [str(controller.id)],
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertFalse(controller.is_declined)
+
+    def test_portal_home_counts_own_repairs(self):
+        """The portal home shows a Repairs entry counting the customer's repairs only."""
+        self._create_repair(partner_id=self.env["res.partner"].create({"name": "Someone"}).id)
+        self.authenticate("as_portal_sign", "as_portal_sign")
+        result = self.make_jsonrpc_request("/my/counters", {"counters": ["repair_count"]})
+        self.assertEqual(result["repair_count"], 1)
+        self.assertIn('href="/my/repairs" title="Repairs"', self.url_open("/my/home").text)

@@ -35,6 +35,38 @@ class TestServiceLevels(ServiceLevelCommon):
         # an in-shop repair has no arrival target
         self.assertFalse(self._deadline(repair, "arrival"))
 
+    def test_walk_in_technician_within_half_an_hour(self):
+        """DOMAIN.md §3: a walk-in customer gets a technician within half an hour (working
+        time); the walk-in rule replaces the 4-hour first contact."""
+        walk_in_policy = self.env.ref("aftersales_repair.aftersales_sla_policy_walk_in")
+        with freeze_time(FRIDAY_15):
+            walk_in = self._repair(intake_channel="walk_in")
+            phone = self._repair(intake_channel="phone")
+        first = self._deadline(walk_in, "first_contact")
+        self.assertEqual(first.policy_id, walk_in_policy)
+        self.assertEqual(first.deadline_datetime, datetime(2026, 11, 20, 15, 30))
+        self.assertEqual(
+            self._deadline(phone, "first_contact").deadline_datetime,
+            datetime(2026, 11, 24, 10, 0),
+        )
+        # 10 minutes before closing on Friday: 10 minutes then, 20 on Tuesday (Monday is a
+        # public holiday)
+        with freeze_time(datetime(2026, 11, 20, 16, 50)):
+            late_walk_in = self._repair(intake_channel="walk_in")
+        self.assertEqual(
+            self._deadline(late_walk_in, "first_contact").deadline_datetime,
+            datetime(2026, 11, 24, 8, 20),
+        )
+        # a request typed as a phone call then corrected to walk-in is re-planned
+        with freeze_time(datetime(2026, 11, 20, 15, 5)):
+            phone.intake_channel = "walk_in"
+        first_phone = self._deadline(phone, "first_contact")
+        self.assertEqual(first_phone.policy_id, walk_in_policy)
+        self.assertEqual(first_phone.deadline_datetime, datetime(2026, 11, 20, 15, 30))
+        with freeze_time(datetime(2026, 11, 20, 15, 20)):
+            walk_in.action_log_first_contact()
+        self.assertEqual(first.state, "met")
+
     @freeze_time(FRIDAY_15)
     def test_arrival_by_distance_boundaries(self):
         """DOMAIN.md §3: within 5 km 24 h, within 50 km 48 h, beyond 72 h (clock hours).
@@ -97,6 +129,24 @@ class TestServiceLevels(ServiceLevelCommon):
         self.assertEqual(
             self._deadline(repair, "arrival").deadline_datetime, datetime(2026, 11, 21, 15, 0)
         )
+
+    def test_customer_moved_replans_arrival(self):
+        """The customer's coordinates change (address corrected): the site distance is
+        recomputed and the arrival target re-planned from the same start (20 km: 48 h;
+        3.3 km: 24 h)."""
+        self.customer.write({"partner_latitude": 50.9789, "partner_longitude": -1.0912})
+        with freeze_time(FRIDAY_15):
+            repair = self._repair(service_mode="on_site")
+        self.assertAlmostEqual(repair.site_distance_km, 20.0, places=0)
+        arrival = self._deadline(repair, "arrival")
+        self.assertEqual(arrival.deadline_datetime, datetime(2026, 11, 22, 15, 0))
+        with freeze_time(datetime(2026, 11, 20, 16, 0)):
+            self.customer.write({"partner_latitude": 50.8289})
+        self.assertAlmostEqual(repair.site_distance_km, 3.3, places=1)
+        self.assertEqual(
+            arrival.policy_id, self.env.ref("aftersales_repair.aftersales_sla_policy_arrival_5km")
+        )
+        self.assertEqual(arrival.deadline_datetime, datetime(2026, 11, 21, 15, 0))
 
     def test_factory_return_targets(self):
         """DOMAIN.md §3: critical parts shipped to the factory within 24 h of acceptance; the
@@ -252,12 +302,41 @@ class TestServiceLevels(ServiceLevelCommon):
             )
         self.assertEqual(
             sorted(repair.sla_deadline_ids.mapped("target_kind")),
-            ["arrival", "first_contact", "solution"],
+            ["arrival", "dispatch", "first_contact", "solution"],
         )
         self.assertEqual(repair.sla_state, "on_track")
         with freeze_time(datetime(2026, 11, 20, 16, 0)):
             repair.with_user(self.technician).action_log_first_contact()
         self.assertEqual(self._deadline(repair, "first_contact").state, "met")
+
+    def test_new_company_gets_default_policies(self):
+        """Policies are per company: a new company starts with its own copy of the defaults
+        of DOMAIN.md §3, in its own working time, and changing them leaves the others."""
+        seeded = self.env["aftersales.sla.policy"].search([("company_id", "=", self.company.id)])
+        company = self.env["res.company"].create({"name": "Northern Service Co"})
+        policies = self.env["aftersales.sla.policy"].search([("company_id", "=", company.id)])
+        self.assertEqual(len(policies), len(seeded.filtered(lambda p: p.get_external_id()[p.id])))
+        self.assertFalse(policies.calendar_id)
+        arrival = policies.filtered(lambda p: p.target_kind == "arrival")
+        self.assertEqual(
+            sorted(
+                (p.apply_on, p.distance_from_km, p.distance_to_km, p.zone or "", p.duration)
+                for p in arrival
+            ),
+            [
+                ("distance", 0.0, 5.0, "", 24.0),
+                ("distance", 5.0, 50.0, "", 48.0),
+                ("distance", 50.0, 0.0, "", 72.0),
+                ("zone", 0.0, 0.0, "suburban", 7.0),
+                ("zone", 0.0, 0.0, "urban", 6.0),
+            ],
+        )
+        walk_in = policies.filtered(lambda p: p.intake_channel == "walk_in")
+        self.assertEqual((walk_in.target_kind, walk_in.duration), ("first_contact", 0.5))
+        walk_in.duration = 1.0
+        self.assertEqual(
+            self.env.ref("aftersales_repair.aftersales_sla_policy_walk_in").duration, 0.5
+        )
 
     def test_risk_threshold_setting(self):
         self.assertEqual(self.company.aftersales_sla_risk_percent, 75.0)
@@ -314,3 +393,10 @@ class TestServiceLevels(ServiceLevelCommon):
                 )
         with self.assertRaises(ValidationError):
             self.centre.latitude = 120.0
+        # the customer's coordinates give the site distance: refused too, nothing saved
+        for lat, lon in ((95.0, 0.0), (0.0, -200.0)):
+            with self.assertRaises(ValidationError) as error:
+                self.customer.write({"partner_latitude": lat, "partner_longitude": lon})
+            self.assertIn("out of range", str(error.exception))
+            self.customer.invalidate_recordset(["partner_latitude", "partner_longitude"])
+            self.assertEqual(self.customer.partner_latitude, 0.0)

@@ -37,8 +37,9 @@ class TestServiceLevelPerformance(ServiceLevelCommon):
         with self.assertQueryCount(26):
             deadlines = self.Deadline._sla_start(repairs)
             self.env.flush_all()
-        # first contact and solution for all, arrival for the 50 on-site repairs
-        self.assertEqual(len(deadlines), 250)
+        # first contact and solution for all, visit planned and arrival for the 50 on-site
+        # repairs
+        self.assertEqual(len(deadlines), 300)
         self.env.invalidate_all()
         with self.assertQueryCount(16):
             self.Deadline._cron_check_deadlines()

@@ -1,6 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ..models.repair_order import APPROVAL_METHODS
 
@@ -50,6 +51,14 @@ class AftersalesRepairApprovalWizard(models.TransientModel):
         repair = self.repair_id
         repair._aftersales_check_quote_rights()
         repair._aftersales_check_can_record_approval(self.env.user)
+        if self.approval_date > fields.Datetime.now():
+            raise UserError(
+                _(
+                    "The customer's decision on %(name)s cannot be dated in the future: enter "
+                    "when the customer approved or rejected the estimate.",
+                    name=repair.name,
+                )
+            )
         repair._aftersales_set_customer_decision(
             self.decision,
             self.approved_by,

@@ -21,3 +21,4 @@ from . import aftersales_repair_labour
 from . import aftersales_approval_rule
 from . import aftersales_sla_policy
 from . import aftersales_sla_deadline
+from . import aftersales_monthly_workbook

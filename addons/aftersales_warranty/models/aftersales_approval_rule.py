@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AftersalesApprovalRule(models.Model):
@@ -18,3 +18,9 @@ class AftersalesApprovalRule(models.Model):
             "emergency_purchase": "cascade",
         },
     )
+
+    @api.model
+    def _aftersales_warranty_seed_companies(self, companies=None):
+        """The default warranty-part, non-standard-part and emergency-purchase rules for
+        every company (install) or the new ``companies``."""
+        return self._aftersales_seed_default_rules("aftersales_warranty", companies)

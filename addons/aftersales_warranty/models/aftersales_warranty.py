@@ -360,11 +360,18 @@ class AftersalesWarranty(models.Model):
             seen.add(ml.lot_id.id)
             move = ml.move_id
             order = move.sale_line_id.order_id
+            # the customer is who the unit was delivered to; a sale order to another party
+            # (a dealer shipping straight to its customer) makes that party the selling unit
             partner = (
-                order.partner_id or ml.picking_partner_id or move.partner_id
+                ml.picking_partner_id
+                or move.partner_id
+                or order.partner_shipping_id
+                or order.partner_id
             ).commercial_partner_id
             if not partner:
                 continue
+            buyer = order.partner_id.commercial_partner_id
+            seller = buyer if buyer and buyer != partner else ml.company_id.partner_id
             previous = existing_by_lot.get(ml.lot_id.id, self.browse())
             if previous and skip_existing:
                 continue
@@ -384,7 +391,7 @@ class AftersalesWarranty(models.Model):
                     "lot_id": ml.lot_id.id,
                     "product_id": ml.product_id.id,
                     "partner_id": partner.id,
-                    "selling_partner_id": ml.company_id.partner_id.id,
+                    "selling_partner_id": seller.id,
                     "user_id": order.user_id.id,
                     "sale_order_id": order.id,
                     "sale_date": order.date_order and order.date_order.date(),

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.tools import float_compare, format_date
 
 PART_TYPES = [("standard", "Standard"), ("non_standard", "Non-standard")]
 URGENCIES = [("normal", "Normal"), ("urgent", "Urgent"), ("critical", "Unit down")]
@@ -14,6 +14,10 @@ DELIVERY_MODES = [
     ("ship_customer", "Ship to the customer's address"),
 ]
 RECIPIENT_TYPES = [("technician", "Technician"), ("dealer", "Dealer")]
+SUPPLY_METHODS = [
+    ("stock", "Issue from stock"),
+    ("emergency_purchase", "Emergency local purchase"),
+]
 
 
 class AftersalesWarrantyPartRequest(models.Model):
@@ -43,7 +47,7 @@ class AftersalesWarrantyPartRequest(models.Model):
     _approval_amount_field = "amount_total"
     _approval_state_field = "state"
     _approval_start_states = ["draft"]
-    _approval_under_review_fields = ["line_ids", "part_type"]
+    _approval_under_review_fields = ["line_ids", "part_type", "supply_method"]
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New")
@@ -135,6 +139,31 @@ class AftersalesWarrantyPartRequest(models.Model):
         help="Non-standard parts go beyond the warranty promise and need more approvers.",
     )
     urgency = fields.Selection(URGENCIES, required=True, default="normal", tracking=True)
+    supply_method = fields.Selection(
+        SUPPLY_METHODS,
+        required=True,
+        default="stock",
+        tracking=True,
+        help="Issue from stock: the parts leave the spare-parts location. Emergency local "
+        "purchase: the parts are bought on site from a local supplier (approved by unit price) "
+        "and received straight to the recipient; the purchase invoice is due for "
+        "reimbursement within the days set on the company.",
+    )
+    vendor_id = fields.Many2one(
+        "res.partner",
+        string="Local Supplier",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        help="Where an emergency local purchase is bought.",
+    )
+    invoice_due_date = fields.Date(
+        string="Purchase Invoice Due",
+        readonly=True,
+        copy=False,
+        help="An emergency purchase is reimbursed against the supplier's invoice, to be handed "
+        "in by this date.",
+    )
     coverage_source = fields.Selection(
         [
             ("policy", "Warranty policy"),
@@ -271,6 +300,7 @@ class AftersalesWarrantyPartRequest(models.Model):
             if request.state != "draft":
                 raise UserError(_("Request %(name)s was already submitted.", name=request.name))
             request._check_parts()
+        self._refresh_stock_costs()
         for request in self:
             if request._approval_needed_steps():
                 request.action_request_approval()
@@ -342,6 +372,14 @@ class AftersalesWarrantyPartRequest(models.Model):
 
     def _check_parts(self):
         self.ensure_one()
+        if self.supply_method == "emergency_purchase" and not self.vendor_id:
+            raise UserError(
+                _(
+                    "Request %(name)s is an emergency local purchase: choose the local supplier "
+                    "the parts are bought from.",
+                    name=self.name,
+                )
+            )
         if not self.line_ids:
             raise UserError(
                 _("Request %(name)s has no parts: add the parts you need.", name=self.name)
@@ -359,6 +397,16 @@ class AftersalesWarrantyPartRequest(models.Model):
                     name=self.name,
                 )
             )
+
+    def _refresh_stock_costs(self):
+        """Parts issued from stock are valued at their cost when submitted: the amount that
+        decides the approvers cannot be lowered by editing the unit cost (only an emergency
+        local purchase states the price actually paid)."""
+        for line in self.filtered(lambda r: r.supply_method == "stock").line_ids:
+            cost = line.product_id.with_company(line.company_id).standard_price
+            cost = line.product_id.uom_id._compute_price(cost, line.product_uom_id)
+            if line.currency_id.compare_amounts(cost, line.unit_cost):
+                line.unit_cost = cost
 
     def _fill_coverage(self):
         """Copy the coverage of the serial (from the warranty coverage service) as the
@@ -387,15 +435,20 @@ class AftersalesWarrantyPartRequest(models.Model):
 
     def _get_approval_requirements(self):
         """Standard parts: by the amount (quantity x cost); non-standard parts: by the amount
-        with the non-standard rules (DOMAIN.md §4)."""
+        with the non-standard rules; emergency local purchases: by the highest unit price
+        (DOMAIN.md §4)."""
         self.ensure_one()
-        document_type = (
-            "non_standard_part" if self.part_type == "non_standard" else "warranty_part"
-        )
+        if self.supply_method == "emergency_purchase":
+            # DOMAIN.md §4: an emergency local purchase is approved by its unit price
+            document_type, amount = "emergency_purchase", self.max_unit_cost
+        elif self.part_type == "non_standard":
+            document_type, amount = "non_standard_part", self.amount_total
+        else:
+            document_type, amount = "warranty_part", self.amount_total
         return [
             {
                 "document_type": document_type,
-                "amount": self.amount_total,
+                "amount": amount,
                 "filters": {
                     "part_type": self.part_type,
                     "product_categories": self.line_ids.product_id.categ_id,
@@ -514,6 +567,8 @@ class AftersalesWarrantyPartRequest(models.Model):
         self.ensure_one()
         if self.picking_ids.filtered(lambda p: p.state != "cancel"):
             raise UserError(_("The parts of %(name)s already have a transfer.", name=self.name))
+        if self.supply_method == "emergency_purchase":
+            return self._create_emergency_receipt()
         source = self.company_id._aftersales_spare_location()
         if not source:
             raise UserError(
@@ -568,17 +623,128 @@ class AftersalesWarrantyPartRequest(models.Model):
         )
         return picking
 
+    def _create_emergency_receipt(self):
+        """Emergency local purchase: the parts come from the local supplier straight to the
+        recipient (a receipt from the vendor location, valued at the price paid), so that the
+        part's movement, its cost and the expected return of the defective part are traced
+        like any issue."""
+        self.ensure_one()
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company_id.id)], limit=1
+        )
+        if not warehouse:
+            raise UserError(
+                _(
+                    "%(company)s has no warehouse to receive the emergency purchase in: create "
+                    "one in Inventory first.",
+                    company=self.company_id.name,
+                )
+            )
+        source = self.vendor_id.with_company(
+            self.company_id
+        ).property_stock_supplier or self.env.ref("stock.stock_location_suppliers")
+        partner, destination = self._destination()
+        picking = (
+            self.env["stock.picking"]
+            .with_company(self.company_id)
+            .create(
+                {
+                    "picking_type_id": warehouse.in_type_id.id,
+                    "partner_id": self.vendor_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": destination.id,
+                    "origin": self.name,
+                    "scheduled_date": fields.Datetime.now(),
+                    "aftersales_part_request_id": self.id,
+                    "company_id": self.company_id.id,
+                    "move_ids": [
+                        fields.Command.create(
+                            {
+                                "name": _(
+                                    "Emergency purchase: %(part)s for %(partner)s",
+                                    part=line.product_id.display_name,
+                                    partner=partner.display_name,
+                                ),
+                                "product_id": line.product_id.id,
+                                "product_uom_qty": line.quantity,
+                                "product_uom": line.product_uom_id.id,
+                                "price_unit": line.unit_cost,
+                                "location_id": source.id,
+                                "location_dest_id": destination.id,
+                                "partner_id": partner.id,
+                                "aftersales_request_line_id": line.id,
+                                "company_id": self.company_id.id,
+                            }
+                        )
+                        for line in self.line_ids
+                    ],
+                }
+            )
+        )
+        picking.action_confirm()
+        self.scheduled_date = picking.scheduled_date
+        self.message_post(
+            body=_(
+                "Emergency purchase approved: receipt %(picking)s from %(vendor)s created.",
+                picking=picking.name,
+                vendor=self.vendor_id.display_name,
+            )
+        )
+        return picking
+
     def _on_issue_done(self, moves):
         """The issue moves are done: record the issue and expect the defective parts back."""
         self.env["aftersales.part.return"]._create_from_issue_moves(moves)
+        self._hand_over_repair_moves(moves)
         for request in self:
             open_moves = request.picking_ids.move_ids.filtered(
                 lambda m: m.state not in ("done", "cancel")
             )
             if not open_moves and request.state == "approved":
                 request.write({"state": "issued", "date_issued": fields.Datetime.now()})
+                if request.supply_method == "emergency_purchase":
+                    request._schedule_purchase_invoice()
         self.env["aftersales.sla.deadline"]._sla_meet(
             self.filtered(lambda r: r.state == "issued"), "parts_shipping"
+        )
+
+    def _hand_over_repair_moves(self, moves):
+        """Parts issued for a repair line ARE the parts that repair consumes: the repair line
+        now takes them from where the issue delivered them (the technician), so that one
+        fitted part leaves the stock once, with the issue."""
+        for move in moves:
+            # sudo: the warehouse clerk validating the issue re-routes the repair line as a
+            # consequence of the issue; they may not edit repairs (nor read their labour)
+            repair_move = move.aftersales_request_line_id.repair_move_id.sudo()
+            if not repair_move or repair_move.state in ("done", "cancel"):
+                continue
+            if repair_move.location_id == move.location_dest_id:
+                continue
+            repair_move._do_unreserve()
+            repair_move.location_id = move.location_dest_id
+            if repair_move.state in ("confirmed", "waiting", "partially_available"):
+                # reserved again at its new source, or Odoo cancels it at the repair's end
+                repair_move._action_assign()
+
+    def _schedule_purchase_invoice(self):
+        """DOMAIN.md §4: an emergency purchase is reimbursed with the supplier's invoice within
+        the company's delay (30 days): the requester gets an activity due that day."""
+        self.ensure_one()
+        days = self.company_id.aftersales_emergency_invoice_days
+        due = fields.Date.context_today(self) + timedelta(days=days)
+        self.invoice_due_date = due
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            date_deadline=due,
+            user_id=self.requester_id.id,
+            summary=_("Hand in the purchase invoice"),
+            note=_(
+                "Hand in the invoice of %(vendor)s for the emergency purchase %(name)s by "
+                "%(date)s to be reimbursed.",
+                vendor=self.vendor_id.display_name,
+                name=self.name,
+                date=format_date(self.env, due),
+            ),
         )
 
     def _check_closed(self):
@@ -670,11 +836,14 @@ class AftersalesWarrantyPartRequestLine(models.Model):
         for line in self:
             line.product_uom_id = line.product_id.uom_id
 
-    @api.depends("product_id", "request_id.company_id")
+    @api.depends("product_id", "product_uom_id", "request_id.company_id")
     def _compute_unit_cost(self):
         for line in self:
             company = line.request_id.company_id or self.env.company
-            line.unit_cost = line.product_id.with_company(company).standard_price
+            cost = line.product_id.with_company(company).standard_price
+            if line.product_uom_id and line.product_id:
+                cost = line.product_id.uom_id._compute_price(cost, line.product_uom_id)
+            line.unit_cost = cost
 
     @api.depends("quantity", "unit_cost")
     def _compute_price_subtotal(self):

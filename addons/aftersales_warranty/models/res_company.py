@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -44,6 +44,12 @@ class ResCompany(models.Model):
         string="Technicians Return Defective Parts Within (days)",
         default=3,
     )
+    aftersales_emergency_invoice_days = fields.Integer(
+        string="Emergency Purchase Invoice Within (days)",
+        default=30,
+        help="An emergency local purchase is reimbursed against the supplier's invoice handed "
+        "in within this many days.",
+    )
 
     _sql_constraints = [
         (
@@ -63,11 +69,24 @@ class ResCompany(models.Model):
             "days.",
         ),
         (
+            "aftersales_emergency_invoice_days_positive",
+            "CHECK(aftersales_emergency_invoice_days > 0)",
+            "The delay to hand in an emergency purchase invoice must be a positive number of "
+            "days.",
+        ),
+        (
             "aftersales_contract_reminder_months_positive",
             "CHECK(aftersales_contract_reminder_months > 0)",
             "The renewal notice of maintenance contracts must be a positive number of months.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        # a new company starts with the default approval rules of DOMAIN.md §4
+        self.env["aftersales.approval.rule"]._aftersales_warranty_seed_companies(companies)
+        return companies
 
     def _aftersales_spare_location(self):
         """The location warranty parts are issued from."""

@@ -34,3 +34,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_return_days_technician",
         readonly=False,
     )
+    aftersales_emergency_invoice_days = fields.Integer(
+        related="company_id.aftersales_emergency_invoice_days",
+        readonly=False,
+    )

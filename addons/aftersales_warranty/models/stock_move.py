@@ -93,10 +93,13 @@ class StockMove(models.Model):
             move.warranty_cost = value
 
     def _get_dest_account(self, accounts_data):
+        # a covered repair line, or the warranty part issued for it (which the repair then
+        # fits without moving stock again), leaves stock into the warranty expense account
+        covered = self.aftersales_request_line_id.repair_move_id or self
         if (
-            self.repair_id
-            and self.repair_line_type == "add"
-            and not self.warranty_charged
+            covered.repair_id
+            and covered.repair_line_type == "add"
+            and not covered.warranty_charged
             and self.company_id.aftersales_warranty_expense_account_id
         ):
             return self.company_id.aftersales_warranty_expense_account_id.id
