@@ -168,8 +168,8 @@ class AftersalesRepairLabour(models.Model):
                     self.env._(
                         "%(name)s: %(old)s h → %(new)s h",
                         name=line.name,
-                        old=f"{hours:g}",
-                        new=f"{line.hours:g}",
+                        old=format(hours, "g"),
+                        new=format(line.hours, "g"),
                     )
                 )
             if float_compare(rate, line.price_unit, precision_digits=6):

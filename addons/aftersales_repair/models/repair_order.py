@@ -1819,7 +1819,7 @@ class RepairOrderWorkshop(models.Model):
                 body=_(
                     "Final inspection passed by %(user)s.%(notes)s",
                     user=self.env.user.name,
-                    notes=f" {notes}" if notes else "",
+                    notes=(" " + notes) if notes else "",
                 )
             )
         return self.action_repair_done()
@@ -1998,7 +1998,8 @@ class RepairOrderWorkshop(models.Model):
                         "fitted), then end the repair again.",
                         name=repair.name,
                         parts=", ".join(
-                            f"{m.product_id.display_name} ({m.quantity:g}/{m.product_uom_qty:g})"
+                            "%s (%g/%g)"
+                            % (m.product_id.display_name, m.quantity, m.product_uom_qty)
                             for m in missing
                         ),
                     )
@@ -2083,7 +2084,7 @@ class RepairOrderWorkshop(models.Model):
                     "Loan unit %(loans)s of repair %(name)s is still out with the customer. "
                     "Take it back (Return on the loan) before closing the repair, or ask an "
                     "After-Sales Manager to override with a reason.",
-                    loans=", ".join(f"{loan.name} ({loan.lot_id.name})" for loan in out),
+                    loans=", ".join("%s (%s)" % (loan.name, loan.lot_id.name) for loan in out),
                     name=self.name,
                 )
             )

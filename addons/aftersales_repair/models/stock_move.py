@@ -154,8 +154,8 @@ class StockMove(models.Model):
                     self.env._(
                         "%(product)s: quantity %(old)s → %(new)s",
                         product=product,
-                        old=f"{qty:g}",
-                        new=f"{move.product_uom_qty:g}",
+                        old=format(qty, "g"),
+                        new=format(move.product_uom_qty, "g"),
                     )
                 )
             if float_compare(price, move.repair_price_unit, precision_digits=6):

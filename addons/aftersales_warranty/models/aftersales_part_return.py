@@ -420,7 +420,7 @@ class AftersalesPartReturn(models.Model):
                         "The %(side)s inspection of %(name)s is already signed by %(user)s.",
                         side=label,
                         name=part_return.name,
-                        user=part_return[f"{side}_user_id"].name,
+                        user=part_return[side + "_user_id"].name,
                     )
                 )
             other = "quality" if side == "service" else "service"
@@ -440,10 +440,10 @@ class AftersalesPartReturn(models.Model):
                     "%(side)s inspection signed: complete %(complete)s, original %(original)s, "
                     "warranty case %(case)s, user damage %(damage)s.",
                     side=label,
-                    complete=part_return[f"{side}_complete"] and _("yes") or _("no"),
-                    original=part_return[f"{side}_original"] and _("yes") or _("no"),
-                    case=part_return[f"{side}_warranty_case"] and _("yes") or _("no"),
-                    damage=part_return[f"{side}_user_damage"] and _("yes") or _("no"),
+                    complete=part_return[side + "_complete"] and _("yes") or _("no"),
+                    original=part_return[side + "_original"] and _("yes") or _("no"),
+                    case=part_return[side + "_warranty_case"] and _("yes") or _("no"),
+                    damage=part_return[side + "_user_damage"] and _("yes") or _("no"),
                 )
             )
             if part_return.service_user_id and part_return.quality_user_id:
