@@ -111,6 +111,7 @@ class StockMove(models.Model):
         return res
 
     def _action_done(self, cancel_backorder=False):
+        self._aftersales_check_repair_line_not_consumed()
         self._aftersales_check_return_quantity()
         self._aftersales_check_quarantine_exit()
         moves = super()._action_done(cancel_backorder=cancel_backorder)
@@ -123,6 +124,25 @@ class StockMove(models.Model):
             received.aftersales_part_return_id._on_received(received)
         done._aftersales_register_warranties()
         return moves
+
+    def _aftersales_check_repair_line_not_consumed(self):
+        """A part issued for a repair line is the part that line fits: once the repair has
+        consumed that line from stock itself (it ended before the issue), issuing would take
+        a second part."""
+        for move in self.filtered("aftersales_request_line_id"):
+            # sudo: the warehouse clerk validating the issue may not read repairs
+            repair_move = move.aftersales_request_line_id.repair_move_id.sudo()
+            if repair_move.state == "done":
+                raise UserError(
+                    _(
+                        "Repair %(repair)s already fitted %(part)s from stock: issuing it for "
+                        "%(request)s would take a second part. Cancel the request and its "
+                        "transfer.",
+                        repair=repair_move.repair_id.name,
+                        part=move.product_id.display_name,
+                        request=move.aftersales_request_line_id.request_id.name,
+                    )
+                )
 
     def _aftersales_qty(self):
         self.ensure_one()

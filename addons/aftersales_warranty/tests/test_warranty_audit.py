@@ -5,6 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
 from .common_parts import WarrantyPartsCommon
@@ -231,6 +232,46 @@ class TestRepairPartIssuedOnce(WarrantyPartsCommon):
         )
         self.assertFalse(repair_move.account_move_ids, "no second valuation")
         self.assertEqual(repair_move.warranty_cost, 610.0)
+
+    def test_repair_done_before_the_issue_refuses_a_second_part(self):
+        """A repair that ended (fitting the part from stock) before its warranty part was
+        issued: issuing would take a second part, it is refused and nothing moves."""
+        Quant = self.env["stock.quant"]
+        repair = self.env["repair.order"].create(
+            {
+                "product_id": self.product_unit.id,
+                "lot_id": self._create_serial("EF25-WP-EARLY").id,
+                "partner_id": self.customer.id,
+                "under_warranty": True,
+                "user_id": self.technician.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.part_controller.id,
+                            "product_uom_qty": 1.0,
+                            "repair_line_type": "add",
+                        }
+                    )
+                ],
+            }
+        )
+        repair.action_validate()
+        action = repair.action_aftersales_part_request()
+        request = self.env["aftersales.warranty.part.request"].browse(action["res_id"])
+        request.with_user(self.technician).action_submit()
+        request.with_user(self.quality_manager).action_approve()
+        repair.action_repair_start()
+        repair.move_ids.picked = True
+        repair.action_repair_end()
+        repair.with_user(self.inspector).action_inspection_pass()
+        self.assertEqual(repair.move_ids.state, "done")
+        after_repair = Quant._get_available_quantity(self.part_controller, self.stock_location)
+        with self.assertRaisesRegex(UserError, "would take a second part"):
+            self._issue(request)
+        self.assertEqual(
+            Quant._get_available_quantity(self.part_controller, self.stock_location), after_repair
+        )
+        self.assertEqual(request.state, "approved")
 
 
 @tagged("post_install", "-at_install")
