@@ -135,27 +135,46 @@ class AftersalesApprovalReview(models.Model):
         return users.filtered(lambda u: u.active and not u.share and u != self.requested_by_id)
 
     def _schedule_activities(self):
-        """One activity per approver whose turn it is."""
+        """One activity per approver whose turn it is (created in one batch)."""
+        if self.env.context.get("mail_activity_automation_skip"):
+            return
+        activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "aftersales_repair.mail_activity_type_approval"
+        )
+        vals_list = []
+        owners = []
+        scheduled = self.browse()
         for review in self:
             document = review._get_document()
             if not hasattr(document, "activity_schedule"):
                 continue
-            activities = self.env["mail.activity"]
+            scheduled |= review
+            # the values activity_schedule() gives, for all approvers of all reviews at once
+            base_vals = {
+                "activity_type_id": activity_type_id,
+                "summary": _("Approve: %(step)s", step=review.name),
+                "automated": True,
+                "note": _(
+                    "%(document)s needs your approval (%(amount)s).",
+                    document=review.res_name,
+                    amount=review.amount_display,
+                ),
+                "date_deadline": fields.Date.context_today(document),
+                "res_model_id": self.env["ir.model"]._get_id(document._name),
+                "res_id": document.id,
+            }
             for user in review._get_reviewer_users():
-                # sudo: the approval mechanism assigns the approval task to approvers on
-                # behalf of a requester who may not have write access on the document.
-                activities |= document.sudo().activity_schedule(
-                    act_type_xmlid="aftersales_repair.mail_activity_type_approval",
-                    summary=_("Approve: %(step)s", step=review.name),
-                    note=_(
-                        "%(document)s needs your approval (%(amount)s).",
-                        document=review.res_name,
-                        amount=review.amount_display,
-                    ),
-                    user_id=user.id,
-                )
+                vals_list.append(dict(base_vals, user_id=user.id))
+                owners.append(review)
+        # sudo: the approval mechanism assigns the approval task to approvers on behalf of a
+        # requester who may not have write access on the document.
+        activities = self.env["mail.activity"].sudo().create(vals_list)
+        by_review = {}
+        for review, activity in zip(owners, activities, strict=True):
+            by_review.setdefault(review, []).append(activity.id)
+        for review in scheduled:
             # sudo: reviews are written only by the approval mechanism (read-only to users).
-            review.sudo().activity_ids = [fields.Command.set(activities.ids)]
+            review.sudo().activity_ids = [fields.Command.set(by_review.get(review, []))]
 
     def _clear_activities(self):
         # sudo: closing the approval tasks of other approvers once the step is decided.

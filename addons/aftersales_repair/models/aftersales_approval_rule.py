@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare, format_amount
+from odoo.tools import float_compare, format_amount, ormcache
 
 
 class AftersalesApprovalRule(models.Model):
@@ -118,6 +118,23 @@ class AftersalesApprovalRule(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        rules = super().create(vals_list)
+        # the applicable-rule lookup (_get_rule_ids) is cached per company and document type
+        self.env.registry.clear_cache()
+        return rules
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
+
     def _matches_amount(self, amount):
         self.ensure_one()
         rounding = self.currency_id.rounding or 0.01
@@ -148,14 +165,27 @@ class AftersalesApprovalRule(models.Model):
         (company currency) and whose optional filters match: `product_categories`
         (product.category records), `part_type` ('standard'/'non_standard'), `team`
         (crm.team of the requester)."""
+        active_test = self.env.context.get("active_test", True)
         # sudo: rules are configuration every requester must be able to evaluate, even a
         # technician without read access to the approval configuration.
-        rules = self.sudo().search(
-            [("company_id", "=", company.id), ("document_type", "=", document_type)]
-        )
+        rules = self.sudo().browse(self._get_rule_ids(company.id, document_type, active_test))
         return rules.filtered(
             lambda r: r._matches_amount(amount) and r._matches_filters(**filters)
         ).with_env(self.env)
+
+    @api.model
+    @ormcache("company_id", "document_type", "active_test")
+    def _get_rule_ids(self, company_id, document_type, active_test=True):
+        """Ids of the rules of a company for a document type, in rule order. Cached: every
+        approval state, request and decision looks them up; create, write and unlink of a
+        rule clear the cache."""
+        # sudo: see _get_applicable_rules; the result does not depend on the user.
+        return tuple(
+            self.sudo()
+            .with_context(active_test=active_test)
+            .search([("company_id", "=", company_id), ("document_type", "=", document_type)])
+            .ids
+        )
 
     @api.model
     def _aftersales_seed_default_rules(self, module, companies=None):

@@ -150,28 +150,38 @@ class AftersalesFailureReport(models.Model):
 
     @api.depends("repair_id.intake_date")
     def _compute_dates(self):
+        deliveries = self.repair_id._aftersales_find_delivery_lines()
         for report in self:
             repair = report.repair_id
             report.failure_date = fields.Date.to_date(
                 repair.intake_date or repair.create_date or fields.Datetime.now()
             )
-            delivery = repair._aftersales_find_delivery_line() if repair.lot_id else False
+            delivery = deliveries[repair.lot_id] if repair.lot_id else False
             report.delivery_date = fields.Date.to_date(delivery.date) if delivery else False
 
     @api.depends("failure_date", "delivery_date", "lot_id")
     def _compute_days_in_service(self):
+        # the earlier failures of the serials, in one search (the latest earlier one counts)
+        dated = self.filtered(lambda r: r.lot_id and r.failure_date)
+        earlier = self.browse()
+        if dated:
+            earlier = self.search(
+                [
+                    ("lot_id", "in", dated.lot_id.ids),
+                    ("failure_date", "<", max(dated.mapped("failure_date"))),
+                ],
+                order="failure_date desc",
+            )
         for report in self:
             start = report.delivery_date
             if report.lot_id and report.failure_date:
-                previous = self.search(
-                    [
-                        ("lot_id", "=", report.lot_id.id),
-                        ("failure_date", "<", report.failure_date),
-                        ("id", "!=", report._origin.id),
-                    ],
-                    order="failure_date desc",
-                    limit=1,
-                )
+                previous = earlier.filtered(
+                    lambda r, rep=report: (
+                        r.lot_id == rep.lot_id
+                        and r.failure_date < rep.failure_date
+                        and r.id != rep._origin.id
+                    )
+                )[:1]
                 if previous and (not start or previous.failure_date > start):
                     start = previous.failure_date
             if start and report.failure_date and report.failure_date >= start:

@@ -362,8 +362,9 @@ class RepairOrder(models.Model):
 
     @api.depends("lot_id")
     def _compute_purchase_info(self):
+        deliveries = self._aftersales_find_delivery_lines()
         for repair in self:
-            delivery = repair._aftersales_find_delivery_line()
+            delivery = deliveries[repair.lot_id]
             if not delivery:
                 # another unit: what was known of the former serial no longer applies (values
                 # given with the serial in the same create/write are kept by the ORM)
@@ -376,8 +377,9 @@ class RepairOrder(models.Model):
 
     @api.depends("lot_id", "intake_date", "company_id.aftersales_repeat_repair_days")
     def _compute_is_repeat_repair(self):
+        earlier = self._aftersales_earlier_repairs_batch()
         for repair in self:
-            repair.is_repeat_repair = bool(repair._aftersales_earlier_repairs())
+            repair.is_repeat_repair = bool(earlier[repair])
 
     @api.depends("lot_id", "intake_date")
     def _compute_previous_repair_ids(self):
@@ -866,6 +868,60 @@ class RepairOrder(models.Model):
                 limit=1,
             )
         )
+
+    def _aftersales_find_delivery_lines(self):
+        """_aftersales_find_delivery_line() of every repair in one search: a dict serial ->
+        its delivery move line (latest first; an empty recordset when none)."""
+        MoveLine = self.env["stock.move.line"]
+        result = defaultdict(lambda: MoveLine)
+        lots = self.lot_id
+        if not lots:
+            return result
+        # sudo: see _aftersales_find_delivery_line
+        lines = MoveLine.sudo().search(
+            [
+                ("lot_id", "in", lots.ids),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+            ],
+            order="date desc, id desc",
+        )
+        for line in lines:
+            if line.lot_id not in result:
+                result[line.lot_id] = line
+        return result
+
+    def _aftersales_earlier_repairs_batch(self):
+        """_aftersales_earlier_repairs() of every repair in one search: a dict repair ->
+        its earlier repairs (latest first)."""
+        Repair = self.env["repair.order"]
+        result = defaultdict(lambda: Repair)
+        now = fields.Datetime.now()
+        windows = {}
+        for repair in self.filtered("lot_id"):
+            days = repair.company_id.aftersales_repeat_repair_days or 90
+            reference = repair.intake_date or now
+            windows[repair] = (reference - timedelta(days=days), reference)
+        if not windows:
+            return result
+        candidates = Repair.search(
+            [
+                ("lot_id", "in", self.lot_id.ids),
+                ("state", "!=", "cancel"),
+                ("intake_date", ">=", min(low for low, _high in windows.values())),
+                ("intake_date", "<=", max(high for _low, high in windows.values())),
+            ],
+            order="intake_date desc",
+        )
+        for repair, (low, high) in windows.items():
+            result[repair] = candidates.filtered(
+                lambda r, rep=repair, lo=low, hi=high: (
+                    r.lot_id == rep.lot_id
+                    and lo <= r.intake_date <= hi
+                    and (not rep._origin.id or r.id != rep._origin.id)
+                )
+            )
+        return result
 
     def _aftersales_earlier_repairs(self):
         """Repairs of the same serial created within the company's repeat-repair window before
@@ -1813,8 +1869,8 @@ class RepairOrderWorkshop(models.Model):
     def action_inspection_pass(self, notes=None):
         """The quality inspector passes the repair: it becomes 'Repaired' (Odoo's done flow)."""
         self._aftersales_check_can_inspect()
+        self._aftersales_record_inspection("pass", notes)
         for repair in self:
-            repair._aftersales_record_inspection("pass", notes)
             repair.message_post(
                 body=_(
                     "Final inspection passed by %(user)s.%(notes)s",
@@ -2055,15 +2111,18 @@ class RepairOrderWorkshop(models.Model):
                 )
 
     def _aftersales_record_inspection(self, result, notes):
-        self.ensure_one()
+        """One inspection record per repair, created in one batch."""
         return self.env["aftersales.repair.inspection"].create(
-            {
-                "repair_id": self.id,
-                "inspector_id": self.env.user.id,
-                "technician_id": self.user_id.id,
-                "result": result,
-                "notes": notes or False,
-            }
+            [
+                {
+                    "repair_id": repair.id,
+                    "inspector_id": self.env.user.id,
+                    "technician_id": repair.user_id.id,
+                    "result": result,
+                    "notes": notes or False,
+                }
+                for repair in self
+            ]
         )
 
     def _aftersales_check_can_override_loan(self):

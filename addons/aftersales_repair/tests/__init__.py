@@ -19,3 +19,4 @@ from . import test_repair_approval
 from . import test_repair_access
 from . import test_repair_portal
 from . import test_repair_desk
+from . import test_flow_batching
