@@ -567,6 +567,20 @@ class AftersalesWarrantyPartRequest(models.Model):
         self.ensure_one()
         if self.picking_ids.filtered(lambda p: p.state != "cancel"):
             raise UserError(_("The parts of %(name)s already have a transfer.", name=self.name))
+        # sudo: the last approver may not read repairs; only their state is checked
+        repair = self.sudo().repair_id
+        if repair.state in ("done", "cancel"):
+            raise UserError(
+                _(
+                    "Repair %(repair)s is %(state)s: no part can be issued for it any more. "
+                    "Cancel request %(name)s.",
+                    repair=repair.name,
+                    state=dict(repair._fields["state"]._description_selection(self.env))[
+                        repair.state
+                    ],
+                    name=self.name,
+                )
+            )
         if self.supply_method == "emergency_purchase":
             return self._create_emergency_receipt()
         source = self.company_id._aftersales_spare_location()

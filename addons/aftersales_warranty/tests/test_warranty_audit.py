@@ -273,6 +273,36 @@ class TestRepairPartIssuedOnce(WarrantyPartsCommon):
         )
         self.assertEqual(request.state, "approved")
 
+    def test_no_issue_for_a_cancelled_repair(self):
+        """A request whose repair was cancelled before the final approval issues nothing."""
+        repair = self.env["repair.order"].create(
+            {
+                "product_id": self.product_unit.id,
+                "lot_id": self._create_serial("EF25-WP-CANCEL").id,
+                "partner_id": self.customer.id,
+                "under_warranty": True,
+                "user_id": self.technician.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.part_controller.id,
+                            "product_uom_qty": 1.0,
+                            "repair_line_type": "add",
+                        }
+                    )
+                ],
+            }
+        )
+        repair.action_validate()
+        action = repair.action_aftersales_part_request()
+        request = self.env["aftersales.warranty.part.request"].browse(action["res_id"])
+        request.with_user(self.technician).action_submit()
+        repair.action_repair_cancel()
+        with self.assertRaisesRegex(UserError, "no part can be issued"):
+            request.with_user(self.quality_manager).action_approve()
+        self.assertFalse(request.picking_ids)
+        self.assertEqual(request.state, "to_approve")
+
 
 @tagged("post_install", "-at_install")
 class TestDealerSale(WarrantyCommon):
