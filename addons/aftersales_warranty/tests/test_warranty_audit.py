@@ -175,20 +175,12 @@ class TestWarrantyCostNet(WarrantyPartsCommon):
 
 @tagged("post_install", "-at_install")
 class TestRepairPartIssuedOnce(WarrantyPartsCommon):
-    def test_part_issued_for_a_repair_leaves_stock_once(self):
-        """Issue 5 §2: the part issued for a repair's covered line is the one the repair
-        fits: the controller leaves the spare-parts stock once, with the issue transfer."""
-        Quant = self.env["stock.quant"]
-        before = Quant._get_available_quantity(self.part_controller, self.stock_location)
-        expense = self.env["account.account"].create(
-            {"name": "Warranty expense", "code": "619910", "account_type": "expense"}
-        )
-        self.company.aftersales_warranty_expense_account_id = expense
-        self.categ_part.property_valuation = "real_time"
+    def _submitted_request_for_repair(self, serial):
+        """A confirmed warranty repair fitting one controller, and its submitted part request."""
         repair = self.env["repair.order"].create(
             {
                 "product_id": self.product_unit.id,
-                "lot_id": self._create_serial("EF25-WP-REPAIR").id,
+                "lot_id": self._create_serial(serial).id,
                 "partner_id": self.customer.id,
                 "under_warranty": True,
                 "user_id": self.technician.id,
@@ -207,6 +199,19 @@ class TestRepairPartIssuedOnce(WarrantyPartsCommon):
         action = repair.action_aftersales_part_request()
         request = self.env["aftersales.warranty.part.request"].browse(action["res_id"])
         request.with_user(self.technician).action_submit()
+        return repair, request
+
+    def test_part_issued_for_a_repair_leaves_stock_once(self):
+        """Issue 5 §2: the part issued for a repair's covered line is the one the repair
+        fits: the controller leaves the spare-parts stock once, with the issue transfer."""
+        Quant = self.env["stock.quant"]
+        before = Quant._get_available_quantity(self.part_controller, self.stock_location)
+        expense = self.env["account.account"].create(
+            {"name": "Warranty expense", "code": "619910", "account_type": "expense"}
+        )
+        self.company.aftersales_warranty_expense_account_id = expense
+        self.categ_part.property_valuation = "real_time"
+        repair, request = self._submitted_request_for_repair("EF25-WP-REPAIR")
         request.with_user(self.quality_manager).action_approve()
         picking = self._issue(request)
         repair_move = repair.move_ids
@@ -237,28 +242,7 @@ class TestRepairPartIssuedOnce(WarrantyPartsCommon):
         """A repair that ended (fitting the part from stock) before its warranty part was
         issued: issuing would take a second part, it is refused and nothing moves."""
         Quant = self.env["stock.quant"]
-        repair = self.env["repair.order"].create(
-            {
-                "product_id": self.product_unit.id,
-                "lot_id": self._create_serial("EF25-WP-EARLY").id,
-                "partner_id": self.customer.id,
-                "under_warranty": True,
-                "user_id": self.technician.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "product_id": self.part_controller.id,
-                            "product_uom_qty": 1.0,
-                            "repair_line_type": "add",
-                        }
-                    )
-                ],
-            }
-        )
-        repair.action_validate()
-        action = repair.action_aftersales_part_request()
-        request = self.env["aftersales.warranty.part.request"].browse(action["res_id"])
-        request.with_user(self.technician).action_submit()
+        repair, request = self._submitted_request_for_repair("EF25-WP-EARLY")
         request.with_user(self.quality_manager).action_approve()
         repair.action_repair_start()
         repair.move_ids.picked = True
@@ -275,28 +259,7 @@ class TestRepairPartIssuedOnce(WarrantyPartsCommon):
 
     def test_no_issue_for_a_cancelled_repair(self):
         """A request whose repair was cancelled before the final approval issues nothing."""
-        repair = self.env["repair.order"].create(
-            {
-                "product_id": self.product_unit.id,
-                "lot_id": self._create_serial("EF25-WP-CANCEL").id,
-                "partner_id": self.customer.id,
-                "under_warranty": True,
-                "user_id": self.technician.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "product_id": self.part_controller.id,
-                            "product_uom_qty": 1.0,
-                            "repair_line_type": "add",
-                        }
-                    )
-                ],
-            }
-        )
-        repair.action_validate()
-        action = repair.action_aftersales_part_request()
-        request = self.env["aftersales.warranty.part.request"].browse(action["res_id"])
-        request.with_user(self.technician).action_submit()
+        repair, request = self._submitted_request_for_repair("EF25-WP-CANCEL")
         repair.action_repair_cancel()
         with self.assertRaisesRegex(UserError, "no part can be issued"):
             request.with_user(self.quality_manager).action_approve()
