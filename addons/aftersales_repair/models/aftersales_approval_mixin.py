@@ -167,11 +167,13 @@ class AftersalesApprovalMixin(models.AbstractModel):
     def _compute_approval_state(self):
         for rec in self:
             reviews = rec._approval_active_reviews()
+            # the applicable rules, looked up once per record
+            steps = rec._approval_rules_by_requirement() if rec.id else []
             if not rec.id or not reviews:
                 rec.approval_state = (
-                    "to_request" if rec.id and rec._approval_needed_steps() else "not_needed"
+                    "to_request" if any(rules.step_ids for _req, rules in steps) else "not_needed"
                 )
-            elif rec._approval_is_stale(reviews):
+            elif rec._approval_is_stale(reviews, steps):
                 rec.approval_state = "to_request"
             elif any(r.status == "rejected" for r in reviews):
                 rec.approval_state = "rejected"
@@ -180,7 +182,6 @@ class AftersalesApprovalMixin(models.AbstractModel):
             else:
                 rec.approval_state = "pending"
             if rec.approval_state == "to_request":
-                steps = rec._approval_rules_by_requirement()
                 rec.approval_summary = ", ".join(
                     ", ".join(rules.step_ids.mapped("name")) for _req, rules in steps
                 )
@@ -264,9 +265,9 @@ class AftersalesApprovalMixin(models.AbstractModel):
 
     def unlink(self):
         reviews = self.approval_review_ids
+        # the document's activities, approval tasks included, go with it (mail.activity.mixin)
         res = super().unlink()
         # sudo: reviews are read-only to users; they go with their document.
-        reviews.sudo()._clear_activities()
         reviews.sudo().unlink()
         return res
 
@@ -320,7 +321,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
             )
             rec.invalidate_recordset(["approval_review_ids"])
             reviews = rec._approval_active_reviews()
-            rec._approval_message(
+            rec._approval_advance(
                 _(
                     "Approval requested by %(user)s. Approvals needed: %(steps)s.",
                     user=self.env.user.name,
@@ -330,7 +331,6 @@ class AftersalesApprovalMixin(models.AbstractModel):
                     ),
                 )
             )
-            rec._approval_advance()
         return True
 
     def action_approve(self, comment=None):
@@ -390,8 +390,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
                 )
             if comment:
                 body = Markup("%s<br/>%s") % (body, comment)
-            rec._approval_message(body)
-            rec._approval_advance()
+            rec._approval_advance(body)
         return True
 
     def action_reject(self, reason):
@@ -580,7 +579,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
             "sequence"
         )
 
-    def _approval_is_stale(self, reviews):
+    def _approval_is_stale(self, reviews, steps=None):
         """An approval is stale when a required amount is now higher than the amount it was
         given for, or a new kind of approval is required (e.g. a waiver added). Changes made
         through `write` on an under-review field reset the approval anyway; this check also
@@ -590,7 +589,9 @@ class AftersalesApprovalMixin(models.AbstractModel):
         if not reviews:
             return False
         rounding = self._get_approval_company().currency_id.rounding or 0.01
-        for requirement, _rules in self._approval_rules_by_requirement():
+        if steps is None:
+            steps = self._approval_rules_by_requirement()
+        for requirement, _rules in steps:
             given = reviews.filtered(
                 lambda r, t=requirement["document_type"]: r.document_type == t
             )
@@ -670,13 +671,17 @@ class AftersalesApprovalMixin(models.AbstractModel):
         )
         self.invalidate_recordset(["write_date", "write_uid"])
 
-    def _approval_advance(self):
-        """Open the next stage of each rule chain (activities for its approvers) and close the
-        request when every step is approved."""
+    def _approval_advance(self, body):
+        """Open the next stage of each rule chain (activities for its approvers), close the
+        request when every step is approved, and log `body` (the request or the decision that
+        moved the approval on) in one chatter message addressed to the approvers whose turn
+        just came: one notification for all of them, by e-mail or in Odoo as each prefers."""
         self.ensure_one()
         reviews = self._approval_active_reviews()
         if any(r.status == "rejected" for r in reviews):
+            self._approval_message(body)
             return
+        approvers = self.env["res.users"]
         for chain in sorted(set(reviews.mapped("chain"))):
             chain_reviews = reviews.filtered(lambda r, c=chain: r.chain == c)
             open_reviews = chain_reviews.filtered(lambda r: r.status in ("waiting", "pending"))
@@ -688,10 +693,16 @@ class AftersalesApprovalMixin(models.AbstractModel):
             )
             if to_open:
                 to_open.sudo().write({"status": "pending"})
-                to_open._schedule_activities()
-        if reviews and all(r.status == "approved" for r in reviews):
+                approvers |= to_open._schedule_activities()
+        complete = bool(reviews) and all(r.status == "approved" for r in reviews)
+        if complete:
             self._approval_write_state({"approval_request_state": "approved"})
-            self._approval_message(_("Approval complete: every required approval was given."))
+            body = Markup("%s<br/>%s") % (
+                body,
+                _("Approval complete: every required approval was given."),
+            )
+        self._approval_message(body, partners=approvers.partner_id)
+        if complete:
             self._on_approval_approved()
 
     def _approval_supersede(self, reason):
@@ -711,11 +722,21 @@ class AftersalesApprovalMixin(models.AbstractModel):
         # warranty part request).
         return self.sudo().with_context(aftersales_approval_no_check=True).write(vals)
 
-    def _approval_message(self, body):
-        if hasattr(self, "message_post"):
+    def _approval_message(self, body, partners=None):
+        """Log `body` as a note on the document, authored by the current user; addressed to
+        `partners` (notified by e-mail or in Odoo as each prefers) when given."""
+        if not hasattr(self, "message_post"):
+            return
+        if partners:
             # sudo: approvers without write access on the document still log their decision;
             # the author stays the current user.
-            self.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+            self.sudo().message_post(
+                body=body, subtype_xmlid="mail.mt_note", partner_ids=partners.ids
+            )
+        else:
+            # a note nobody is notified of: logged without Odoo's notification machinery (the
+            # decision was checked by the mechanism; the author stays the current user)
+            self._message_log(body=body)
 
     def _on_approval_approved(self):
         """Hook: the last required approval was just given."""

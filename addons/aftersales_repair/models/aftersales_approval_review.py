@@ -135,9 +135,10 @@ class AftersalesApprovalReview(models.Model):
         return users.filtered(lambda u: u.active and not u.share and u != self.requested_by_id)
 
     def _schedule_activities(self):
-        """One activity per approver whose turn it is (created in one batch)."""
+        """One activity per approver whose turn it is (created in one batch). Returns the
+        approvers: the caller notifies them all in one message (no e-mail per activity)."""
         if self.env.context.get("mail_activity_automation_skip"):
-            return
+            return self.env["res.users"]
         activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
             "aftersales_repair.mail_activity_type_approval"
         )
@@ -168,17 +169,26 @@ class AftersalesApprovalReview(models.Model):
                 owners.append(review)
         # sudo: the approval mechanism assigns the approval task to approvers on behalf of a
         # requester who may not have write access on the document.
-        activities = self.env["mail.activity"].sudo().create(vals_list)
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )
         by_review = {}
         for review, activity in zip(owners, activities, strict=True):
             by_review.setdefault(review, []).append(activity.id)
         for review in scheduled:
             # sudo: reviews are written only by the approval mechanism (read-only to users).
             review.sudo().activity_ids = [fields.Command.set(by_review.get(review, []))]
+        return activities.user_id
 
     def _clear_activities(self):
+        """Close the approval tasks of a decided step. They are archived, kept as done with
+        their date (the approval activity type keeps done activities), not deleted: a deletion
+        would also empty Odoo's whole record cache (BaseModel.unlink) on every decision."""
         # sudo: closing the approval tasks of other approvers once the step is decided.
-        self.sudo().activity_ids.exists().unlink()
+        self.sudo().activity_ids.filtered("active").action_archive()
 
     def action_open_document(self):
         self.ensure_one()

@@ -1021,8 +1021,8 @@ class RepairOrder(models.Model):
                 "approved_amount": self.estimate_amount if decision == "approved" else 0.0,
             }
         )
-        self.message_post(
-            body=_(
+        self._aftersales_log_note(
+            _(
                 "Estimate %(decision)s by %(who)s (%(method)s), total %(amount)s.",
                 decision=dict(APPROVAL_STATES)[decision].lower(),
                 who=approved_by,
@@ -1870,14 +1870,13 @@ class RepairOrderWorkshop(models.Model):
         """The quality inspector passes the repair: it becomes 'Repaired' (Odoo's done flow)."""
         self._aftersales_check_can_inspect()
         self._aftersales_record_inspection("pass", notes)
-        for repair in self:
-            repair.message_post(
-                body=_(
-                    "Final inspection passed by %(user)s.%(notes)s",
-                    user=self.env.user.name,
-                    notes=(" " + notes) if notes else "",
-                )
+        self._aftersales_log_note(
+            _(
+                "Final inspection passed by %(user)s.%(notes)s",
+                user=self.env.user.name,
+                notes=(" " + notes) if notes else "",
             )
+        )
         return self.action_repair_done()
 
     def action_inspection_fail(self, reason):
@@ -2082,14 +2081,19 @@ class RepairOrderWorkshop(models.Model):
         inspection; old-part lines are prepared for the parts replaced."""
         self.write({"state": "inspection"})
         self.action_generate_old_parts()
-        for repair in self:
-            repair.message_post(
-                body=_(
-                    "Repair finished by %(user)s; waiting for the final quality inspection.",
-                    user=self.env.user.name,
-                )
+        self._aftersales_log_note(
+            _(
+                "Repair finished by %(user)s; waiting for the final quality inspection.",
+                user=self.env.user.name,
             )
+        )
         return True
+
+    def _aftersales_log_note(self, body):
+        """Log the same internal note on each repair in one batch, authored by the current
+        user. A note notifies no follower: Odoo's message_post machinery (recipients, reply-to,
+        e-mails) would only cost queries on every order of a batch."""
+        self._message_log_batch({repair.id: body for repair in self})
 
     def _aftersales_check_can_inspect(self):
         user = self.env.user

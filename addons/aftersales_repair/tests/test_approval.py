@@ -460,6 +460,51 @@ class TestRepairPriceApproval(ApprovalCommon):
             repair,
         )
 
+    def test_approvers_notified_once_and_tasks_kept_as_done(self):
+        """The approvers whose turn comes get one chatter message addressed to all of them
+        (no 'assigned to you' message per approver); a decision closes the approval tasks by
+        archiving them as done, kept in the history."""
+        self._isolate_rules(
+            [("service_centre_head", "sequential"), ("quality_manager", "parallel")]
+        )
+        repair = self._repair(300.0)
+        before = repair.message_ids
+        repair.with_user(self.frontdesk).action_request_approval()
+        new_messages = repair.message_ids - before
+        request_message = new_messages.filtered(lambda m: "Approval requested" in m.body)
+        self.assertEqual(len(request_message), 1)
+        approvers = self._approval_activities(repair).user_id
+        self.assertLessEqual(self.centre_head | self.quality_manager, approvers)
+        self.assertNotIn(self.frontdesk, approvers)
+        self.assertEqual(request_message.partner_ids, approvers.partner_id)
+        self.assertEqual(request_message.notification_ids.res_partner_id, approvers.partner_id)
+        self.assertFalse(
+            new_messages.filtered(lambda m: "assigned to you" in (m.subject or "")),
+            "no separate notification per activity",
+        )
+
+        repair.with_user(self.centre_head).action_approve()
+        repair.with_user(self.quality_manager).action_approve()
+        self.assertEqual(repair.approval_state, "approved")
+        self.assertFalse(self._approval_activities(repair))
+        done = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("res_model", "=", repair._name),
+                    ("res_id", "=", repair.id),
+                    ("activity_type_id", "=", self.activity_type.id),
+                ]
+            )
+        )
+        self.assertEqual(done.user_id, approvers)
+        self.assertFalse(any(done.mapped("active")))
+        self.assertTrue(all(done.mapped("date_done")))
+        # deleting the document deletes its approval tasks, done ones included
+        repair.unlink()
+        self.assertFalse(done.exists())
+
     def test_concurrent_parallel_approvals_both_recorded(self):
         """Two approvers deciding on the same request each write their own review row."""
         self._isolate_rules(

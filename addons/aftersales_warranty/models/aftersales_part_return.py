@@ -510,36 +510,55 @@ class AftersalesPartReturn(models.Model):
         self.request_id._check_closed()
 
     def _charge_as_parts_sale(self, reason, state):
-        """Turn the issued part into a parts sale to the dealer (confirmed order + invoice) or
-        to the technician (confirmed order to their partner: a charge against them)."""
+        """Turn the issued parts into parts sales to the dealer (confirmed order + invoice) or
+        to the technician (confirmed order to their partner: a charge against them).
+
+        One sale order per return, all created, confirmed and invoiced in batches (the daily
+        cron closes hundreds of overdue returns at once).
+
+        :param reason: the reason logged on each return, or a function of the return giving it
+        """
+        if not self:
+            return
+        reason_of = reason if callable(reason) else (lambda _part_return: reason)
+        reasons = {part_return: reason_of(part_return) for part_return in self}
         # The inspector or the cron closing the return may not sell nor invoice: the sale is
         # the consequence the company's rules set, checked by sales and accounting afterwards.
         SaleOrder = self.env["sale.order"].sudo()
-        for part_return in self:
-            order = SaleOrder.with_company(part_return.company_id).create(
-                {
-                    "partner_id": part_return.partner_id.id,
-                    "company_id": part_return.company_id.id,
-                    "origin": part_return.name,
-                    "client_order_ref": part_return.request_id.name,
-                    "note": reason,
-                    "order_line": [
-                        fields.Command.create(
-                            {
-                                "product_id": part_return.product_id.id,
-                                "product_uom_qty": part_return.quantity,
-                            }
-                        )
-                    ],
-                }
+        order_of = {}
+        for company, part_returns in self.grouped("company_id").items():
+            company_orders = SaleOrder.with_company(company).create(
+                [
+                    {
+                        "partner_id": part_return.partner_id.id,
+                        "company_id": company.id,
+                        "origin": part_return.name,
+                        "client_order_ref": part_return.request_id.name,
+                        "note": reasons[part_return],
+                        "order_line": [
+                            fields.Command.create(
+                                {
+                                    "product_id": part_return.product_id.id,
+                                    "product_uom_qty": part_return.quantity,
+                                }
+                            )
+                        ],
+                    }
+                    for part_return in part_returns
+                ]
             )
-            line = order.order_line[:1]
+            order_of.update(zip(part_returns, company_orders, strict=True))
+        orders = SaleOrder.concat(*order_of.values())
+        for part_return, order in order_of.items():
             issue_move = part_return.issue_move_id.sudo()
             if issue_move and not issue_move.sale_line_id:
                 # the part already left with the issue transfer: deliver the order with it
-                issue_move.sale_line_id = line
-            order.action_confirm()
-            invoices = self.env["account.move"]
+                issue_move.sale_line_id = order.order_line[:1]
+        for company, company_orders in orders.grouped("company_id").items():
+            company_orders.with_company(company).action_confirm()
+        to_invoice = SaleOrder
+        for part_return, order in order_of.items():
+            line = order.order_line[:1]
             if (
                 part_return.returner_type == "dealer"
                 and float_compare(
@@ -547,30 +566,52 @@ class AftersalesPartReturn(models.Model):
                 )
                 > 0
             ):
-                invoices = order._create_invoices()
+                to_invoice |= order
+        invoices = self.env["account.move"]
+        for company, company_orders in to_invoice.grouped("company_id").items():
+            # one invoice per order: each return is its own charge
+            invoices |= company_orders.with_company(company)._create_invoices(grouped=True)
+        invoices_of = invoices.grouped(lambda move: move.invoice_line_ids.sale_line_ids.order_id)
+        activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "mail.mail_activity_data_todo"
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        activity_vals = []
+        for part_return, order in order_of.items():
             part_return.write(
                 {
                     "state": state,
-                    "outcome_reason": reason,
+                    "outcome_reason": reasons[part_return],
                     "sale_order_id": order.id,
-                    "invoice_ids": [fields.Command.set(invoices.ids)],
+                    "invoice_ids": [
+                        fields.Command.set(invoices_of.get(order, self.env["account.move"]).ids)
+                    ],
                     "warranty_cost": 0.0,
                 }
             )
             part_return.message_post(
                 body=_(
                     "%(reason)s Parts sale %(order)s to %(partner)s.",
-                    reason=reason,
+                    reason=reasons[part_return],
                     order=order.name,
                     partner=part_return.partner_id.display_name,
                 )
             )
-            part_return.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=part_return.requester_id.id,
-                summary=_("Part charged: %(order)s", order=order.name),
-                note=reason,
+            activity_vals.append(
+                {
+                    "activity_type_id": activity_type_id,
+                    "res_model_id": model_id,
+                    "res_id": part_return.id,
+                    "user_id": part_return.requester_id.id or self.env.uid,
+                    "summary": _("Part charged: %(order)s", order=order.name),
+                    "note": reasons[part_return],
+                    "automated": True,
+                    "date_deadline": fields.Date.context_today(part_return),
+                }
             )
+        # the requesters' tasks in one batch (the values activity_schedule() gives)
+        if not self.env.context.get("mail_activity_automation_skip"):
+            self.env["mail.activity"].create(activity_vals)
         self.request_id._check_closed()
 
     @api.model
@@ -579,15 +620,14 @@ class AftersalesPartReturn(models.Model):
         state change makes a second run skip them)."""
         domain = [("state", "=", "expected"), ("date_due", "<", fields.Date.context_today(self))]
         overdue = self.search(domain, limit=batch_size)
-        for part_return in overdue:
-            part_return.with_company(part_return.company_id)._charge_as_parts_sale(
-                _(
-                    "Defective part %(part)s not returned by %(date)s.",
-                    part=part_return.product_id.display_name,
-                    date=part_return.date_due,
-                ),
-                "not_returned",
-            )
+        overdue._charge_as_parts_sale(
+            lambda part_return: _(
+                "Defective part %(part)s not returned by %(date)s.",
+                part=part_return.product_id.display_name,
+                date=part_return.date_due,
+            ),
+            "not_returned",
+        )
         remaining = self.search_count(domain)
         # run by the cron, Odoo calls the job again while some remain
         self.env["ir.cron"]._notify_progress(done=len(overdue), remaining=remaining)

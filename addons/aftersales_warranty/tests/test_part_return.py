@@ -139,6 +139,38 @@ class TestPartReturn(WarrantyPartsCommon):
                 1,
             )
 
+    def test_return_overdue_cron_charges_a_batch(self):
+        """One run closes every overdue return at once: one parts sale and one invoice per
+        return, even for the same dealer (each return is its own charge), one task for each
+        requester."""
+        with freeze_time("2026-11-02 09:00:00"):
+            requests = [
+                self._issued_request(
+                    recipient_type="dealer", dealer_id=self.dealer.id, delivery_mode="ship_dealer"
+                )
+                for _i in range(3)
+            ]
+        returns = requests[0].return_ids | requests[1].return_ids | requests[2].return_ids
+        Return = self.env["aftersales.part.return"]
+        with freeze_time("2026-12-03 12:00:00"):
+            charged = Return._cron_charge_overdue_returns()
+        self.assertEqual(charged, returns)
+        self.assertEqual(set(returns.mapped("state")), {"not_returned"})
+        orders = returns.sale_order_id
+        self.assertEqual(len(orders), 3, "one parts sale per return")
+        self.assertEqual(set(orders.mapped("state")), {"sale"})
+        for part_return in returns:
+            order = part_return.sale_order_id
+            self.assertEqual(order.origin, part_return.name)
+            self.assertEqual(order.order_line.qty_delivered, 1.0, "delivered by the issue")
+            invoice = part_return.sudo().invoice_ids
+            self.assertEqual(len(invoice), 1)
+            self.assertEqual(invoice.invoice_line_ids.sale_line_ids.order_id, order)
+            self.assertEqual(invoice.amount_untaxed, self.part_seal.list_price)
+            self.assertEqual(part_return.activity_ids.user_id, self.technician)
+            self.assertIn("not returned", part_return.activity_ids.note)
+        self.assertEqual(len(returns.sudo().invoice_ids), 3, "not merged per dealer")
+
     def test_receive_more_than_issued_refused(self):
         part_return = self._issued_request().return_ids
         with self.assertRaisesRegex(UserError, "Receive at most"):
