@@ -182,17 +182,20 @@ def _repair_vals(partner, unit, parts, lots):
 
 
 class Steps:
-    """SQL queries of each step of a flow (each step flushed at its end)."""
+    """SQL queries and wall time of each step of a flow (each step flushed at its end)."""
 
     def __init__(self, env):
         self.env = env
         self.queries = {}
+        self.seconds = {}
 
     @contextlib.contextmanager
     def __call__(self, name):
         q0 = self.env.cr.sql_log_count
+        t0 = time.perf_counter()
         yield
         self.env.flush_all()
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t0
         self.queries[name] = self.queries.get(name, 0) + self.env.cr.sql_log_count - q0
 
 
@@ -714,6 +717,7 @@ def timed(odoo, db, make, repeat, label):
         sample = {"seconds": elapsed, "queries": queries, "count": count}
         if getattr(run, "steps", None):
             sample["steps"] = dict(run.steps.queries)
+            sample["step_seconds"] = dict(run.steps.seconds)
         samples.append(sample)
         print(f"  {label}: {elapsed:.3f}s, {queries} queries, {count} records", file=sys.stderr)
     return samples
@@ -732,15 +736,23 @@ def summary(samples, key, per_record=False):
     }
 
 
-def step_summary(samples, step):
-    """summary() of the queries per record of one step of a flow (None when the flow has no
-    such step)."""
+def step_summary(samples, step, key="steps"):
+    """summary() per record of one step of a flow: its queries (key "steps") or its wall time
+    (key "step_seconds"); None when the flow has no such step."""
     values = [
-        {"queries": s["steps"][step], "count": s["count"]}
-        for s in samples
-        if step in s.get("steps", {})
+        {"value": s[key][step], "count": s["count"]} for s in samples if step in s.get(key, {})
     ]
-    return summary(values, "queries", per_record=True)
+    return summary(values, "value", per_record=True)
+
+
+def shared_steps_summary(samples, steps):
+    """summary() of the wall time of the given steps only (those both flows have)."""
+    values = [
+        {"seconds": sum(s["step_seconds"].get(step, 0.0) for step in steps), "count": 1}
+        for s in samples
+        if "step_seconds" in s
+    ]
+    return summary(values, "seconds")
 
 
 def ratio(value, baseline):
@@ -1067,12 +1079,28 @@ def measure(args):
             "queries/order",
             target="constant per order",
         )
+        shared = [step for step in suite[0].get("steps", {}) if step in plain[0].get("steps", {})]
+        add(
+            f"repair flow wall time, steps Odoo's flow also has ({n} orders)",
+            shared_steps_summary(suite, shared),
+            shared_steps_summary(plain, shared),
+            "s",
+            target="ratio <= 1.3",
+            note=", ".join(shared),
+        )
         for step in suite[0].get("steps", {}):
             add(
                 f"  step: {step}",
                 step_summary(suite, step),
                 step_summary(plain, step),
                 "queries/order",
+            )
+            add(
+                f"  step: {step}",
+                step_summary(suite, step, "step_seconds"),
+                step_summary(plain, step, "step_seconds"),
+                "s/order",
+                note="" if step in shared else "the suite's own step",
             )
 
     for extra in EXTRA_MEASUREMENTS:

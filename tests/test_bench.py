@@ -222,3 +222,34 @@ def test_step_summary_per_order_and_missing_steps():
     assert bench.step_summary(samples, "create") == {"median": 14.0, "min": 13.0, "max": 15.0}
     # the plain flow has no approval step: no baseline rather than zero
     assert bench.step_summary(samples, "price approval (request + approve)") is None
+
+
+def test_step_wall_time_and_shared_steps():
+    samples = [
+        {
+            "seconds": 3.0,
+            "queries": 300,
+            "count": 10,
+            "steps": {"create": 130, "approval": 50, "confirm": 120},
+            "step_seconds": {"create": 0.5, "approval": 2.0, "confirm": 0.5},
+        },
+        {
+            "seconds": 5.0,
+            "queries": 300,
+            "count": 10,
+            "steps": {"create": 130, "approval": 50, "confirm": 120},
+            "step_seconds": {"create": 1.5, "approval": 2.0, "confirm": 1.5},
+        },
+    ]
+    assert bench.step_summary(samples, "approval", "step_seconds") == {
+        "median": 0.2,
+        "min": 0.2,
+        "max": 0.2,
+    }
+    # the wall time of the steps both flows have, whole runs (not per order)
+    assert bench.shared_steps_summary(samples, ["create", "confirm"]) == {
+        "median": 2.0,
+        "min": 1.0,
+        "max": 3.0,
+    }
+    assert bench.shared_steps_summary([{"seconds": 1.0, "count": 1}], ["create"]) is None

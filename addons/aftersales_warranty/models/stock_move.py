@@ -106,8 +106,13 @@ class StockMove(models.Model):
         return super()._get_dest_account(accounts_data)
 
     def _create_repair_sale_order_line(self):
+        # Odoo calls this on every write of a repair line: price only the lines it just
+        # put on the repair's sale order
+        without_line = self.filtered(lambda move: not move.sale_line_id)
         res = super()._create_repair_sale_order_line()
-        self.repair_id._aftersales_sync_sale_lines()
+        created = without_line.filtered("sale_line_id")
+        if created:
+            created.repair_id._aftersales_sync_sale_lines()
         return res
 
     def _action_done(self, cancel_backorder=False):
