@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime, time
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
@@ -54,7 +56,18 @@ class AftersalesWarrantyContract(models.Model):
     date_end = fields.Date(string="End", required=True, index=True, tracking=True)
     include_parts = fields.Boolean(string="Parts Included", default=True)
     include_labour = fields.Boolean(string="Labour Included", default=True)
-    visits_per_year = fields.Integer(string="Visits per Year", default=2)
+    visits_per_year = fields.Integer(
+        string="Visits per Year",
+        default=2,
+        help="On-site visits included in each contract year (counted from the start date).",
+    )
+    visits_used = fields.Integer(
+        string="Visits This Year",
+        compute="_compute_visits",
+        help="On-site repairs of the covered units in the current contract year (cancelled "
+        "ones not counted).",
+    )
+    visits_left = fields.Integer(string="Visits Left", compute="_compute_visits")
     fee_product_id = fields.Many2one(
         "product.product",
         domain="[('type', '=', 'service'), ('sale_ok', '=', True)]",
@@ -95,6 +108,24 @@ class AftersalesWarrantyContract(models.Model):
             "The number of visits per year cannot be negative.",
         ),
     ]
+
+    @api.depends("visits_per_year", "date_start", "date_end", "lot_ids", "product_ids")
+    def _compute_visits(self):
+        today = fields.Date.context_today(self)
+        for contract in self:
+            if not contract.id or not contract.date_start or not contract.date_end:
+                contract.visits_used = 0
+                contract.visits_left = contract.visits_per_year
+                continue
+            year_start, year_end = contract._visit_year(today)
+            # sudo: the count of visits does not depend on which repairs the reader may see
+            used = (
+                self.env["repair.order"]
+                .sudo()
+                .search_count(contract._visit_domain(year_start, year_end))
+            )
+            contract.visits_used = used
+            contract.visits_left = max(contract.visits_per_year - used, 0)
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -177,6 +208,24 @@ class AftersalesWarrantyContract(models.Model):
             "view_mode": "form",
         }
 
+    def action_view_visits(self):
+        """The on-site repairs counted as visits of the current contract year."""
+        self.ensure_one()
+        year_start, year_end = self._visit_year(fields.Date.context_today(self))
+        return {
+            "type": "ir.actions.act_window",
+            "name": _(
+                "Visits of %(name)s, %(start)s to %(end)s",
+                name=self.name,
+                start=year_start,
+                end=year_end,
+            ),
+            "res_model": "repair.order",
+            "view_mode": "list,form",
+            "domain": self._visit_domain(year_start, year_end),
+            "context": {"create": False},
+        }
+
     def action_view_sale_order(self):
         self.ensure_one()
         return {
@@ -209,6 +258,38 @@ class AftersalesWarrantyContract(models.Model):
                 )
             ],
         }
+
+    def _visit_year(self, date):
+        """(first day, last day) of the contract year holding ``date``: years counted from
+        the start date, the last one ending with the contract."""
+        self.ensure_one()
+        date = min(max(date, self.date_start), self.date_end)
+        start = self.date_start + relativedelta(years=relativedelta(date, self.date_start).years)
+        return start, min(start + relativedelta(years=1, days=-1), self.date_end)
+
+    def _visit_domain(self, date_from, date_to):
+        """Repairs counted as visits of this contract between the dates (included): on-site
+        repairs of its serials (or of the customer's units), of its products when it names
+        some (the unit or a part line), not cancelled."""
+        self.ensure_one()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("service_mode", "=", "on_site"),
+            ("state", "!=", "cancel"),
+            ("schedule_date", ">=", datetime.combine(date_from, time.min)),
+            ("schedule_date", "<", datetime.combine(date_to + relativedelta(days=1), time.min)),
+        ]
+        if self.lot_ids:
+            domain.append(("lot_id", "in", self.lot_ids.ids))
+        else:
+            domain.append(("partner_id.commercial_partner_id", "=", self.commercial_partner_id.id))
+        if self.product_ids:
+            domain += [
+                "|",
+                ("product_id", "in", self.product_ids.ids),
+                ("move_ids.product_id", "in", self.product_ids.ids),
+            ]
+        return domain
 
     @api.model
     def _find_running(self, lots, partners, date_from, date_to):

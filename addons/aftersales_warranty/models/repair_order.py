@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 
 class RepairOrder(models.Model):
@@ -55,10 +56,62 @@ class RepairOrder(models.Model):
     aftersales_part_request_count = fields.Integer(
         string="Part Requests", compute="_compute_aftersales_part_request_count"
     )
+    contract_visit_info = fields.Char(
+        string="Contract Visit",
+        compute="_compute_contract_visit",
+        help="For an on-site repair under a maintenance contract: which visit of the contract "
+        "year it is, against the visits the contract includes.",
+    )
+    contract_visit_exceeded = fields.Boolean(compute="_compute_contract_visit")
 
     def _compute_aftersales_part_request_count(self):
         for repair in self:
             repair.aftersales_part_request_count = len(repair.aftersales_part_request_ids)
+
+    @api.depends("service_mode", "lot_id", "partner_id", "product_id", "schedule_date", "state")
+    def _compute_contract_visit(self):
+        # sudo: the visit number is the same whoever looks (a technician sees only their own
+        # repairs and may not read contracts); only the contract's reference is shown.
+        Contract = self.env["aftersales.warranty.contract"].sudo()
+        for repair in self:
+            repair.contract_visit_info = False
+            repair.contract_visit_exceeded = False
+            if repair.service_mode != "on_site" or repair.state == "cancel":
+                continue
+            day = repair._aftersales_coverage_date()
+            partner = repair.partner_id.commercial_partner_id
+            running = Contract._find_running(repair.lot_id, partner, day, day).filtered(
+                lambda c, company=repair.company_id: c.company_id == company
+            )
+            products = repair.product_id | repair.move_ids.product_id
+            contract = next(
+                (
+                    found
+                    for product in products
+                    if (found := running._match(repair.lot_id, product, partner, day))
+                ),
+                Contract,
+            )
+            if not contract:
+                continue
+            year_start, year_end = contract._visit_year(day)
+            domain = contract._visit_domain(year_start, year_end)
+            if repair.schedule_date:
+                domain.append(("schedule_date", "<=", repair.schedule_date))
+            if repair._origin.id:
+                domain.append(("id", "!=", repair._origin.id))
+            earlier = self.env["repair.order"].sudo().search_count(domain)
+            number = earlier + 1
+            repair.contract_visit_exceeded = number > contract.visits_per_year
+            repair.contract_visit_info = _(
+                "Visit %(number)s of %(included)s included by %(contract)s from %(start)s to "
+                "%(end)s.",
+                number=number,
+                included=contract.visits_per_year,
+                contract=contract.name,
+                start=format_date(self.env, year_start),
+                end=format_date(self.env, year_end),
+            )
 
     @api.depends("lot_id")
     def _compute_warranty_id(self):
