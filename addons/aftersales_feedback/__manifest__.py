@@ -11,7 +11,6 @@
     "license": "LGPL-3",
     "installable": True,
     "depends": ["aftersales_repair", "survey"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/aftersales_feedback_security.xml",
         "security/ir.model.access.csv",

@@ -42,9 +42,16 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
     @api.model
     def _aftersales_workbook_complaint_rows(self, month_start, month_end, company):
         """Rows (category, complaints, serious or critical, still open, answered late,
-        reopened, compensation) of the complaints received in the month."""
+        average hours to answer the answered ones, reopened, compensation) of the complaints
+        received in the month."""
         Complaint = self.env["aftersales.complaint"]
         labels = dict(Complaint._fields["category"]._description_selection(self.env))
+        domain = self._aftersales_workbook_complaint_domain(month_start, month_end, company)
+        answer_hours = dict(
+            Complaint._read_group(
+                domain + [("closed_date", "!=", False)], ["category"], ["answer_hours:avg"]
+            )
+        )
         per_category = {}
         for (
             category,
@@ -55,12 +62,14 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
             reopened,
             compensation,
         ) in Complaint._read_group(
-            self._aftersales_workbook_complaint_domain(month_start, month_end, company),
+            domain,
             ["category", "severity", "state", "answered_late"],
             ["__count", "reopen_count:sum", "compensation_amount:sum"],
         ):
             name = labels.get(category) or _("Not set")
-            row = per_category.setdefault(category, [name, 0, 0, 0, 0, 0, 0.0])
+            row = per_category.setdefault(
+                category, [name, 0, 0, 0, 0, answer_hours.get(category), 0, 0.0]
+            )
             row[1] += count
             if severity != "normal":
                 row[2] += count
@@ -68,8 +77,8 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
                 row[3] += count
             if late:
                 row[4] += count
-            row[5] += reopened
-            row[6] += compensation
+            row[6] += reopened
+            row[7] += compensation
         return sorted(per_category.values(), key=lambda row: (-row[1], row[0]))
 
     @api.model
@@ -116,6 +125,7 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
                         {"header": _("Serious or critical"), "type": "integer"},
                         {"header": _("Still open"), "type": "integer"},
                         {"header": _("Answered late"), "type": "integer"},
+                        {"header": _("Avg. hours to answer"), "type": "number", "total": None},
                         {"header": _("Reopened"), "type": "integer"},
                         {"header": _("Compensation (%(cur)s)", cur=currency), "type": "money"},
                     ],

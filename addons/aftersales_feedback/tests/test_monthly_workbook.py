@@ -45,7 +45,10 @@ class TestFeedbackWorkbook(FeedbackCommon):
         )
         self.assertEqual(second.complaint_id.category, "staff_attitude")
         self._complaint(category="product_quality", severity="serious", compensation_amount=200.0)
-        self._complaint(category="product_quality")
+        answered = self._complaint(category="product_quality")
+        answered.write(
+            {"state": "closed", "closed_date": "2026-10-12 09:00:00", "answer_hours": 6.5}
+        )
         self._complaint(kind="suggestion", category="product_quality", subject="Add a horn")
 
         __, data = self.env["aftersales.monthly.workbook"]._aftersales_workbook_generate(
@@ -56,11 +59,11 @@ class TestFeedbackWorkbook(FeedbackCommon):
         self.assertIn("Technician ratings", book.sheetnames)
 
         complaints = book["Complaints"]
-        # category, complaints, serious or critical, still open, answered late, reopened,
-        # compensation; the suggestion is not counted
+        # category, complaints, serious or critical, still open, answered late, average hours
+        # to answer (of the answered one), reopened, compensation; the suggestion is not counted
         self.assertEqual(
-            self._find_row(complaints, "Product quality")[:7],
-            ("Product quality", 2, 1, 2, 0, 0, 200.0),
+            self._find_row(complaints, "Product quality")[:8],
+            ("Product quality", 2, 1, 1, 0, 6.5, 0, 200.0),
         )
         self.assertEqual(self._find_row(complaints, "Staff attitude")[1], 1)
         self.assertEqual(self._find_row(complaints, "Total")[1], 3)

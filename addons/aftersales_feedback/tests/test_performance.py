@@ -1,11 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import base64
-import io
 from datetime import datetime
 
 from freezegun import freeze_time
-from openpyxl import load_workbook
 
 from odoo.tests import tagged
 
@@ -72,21 +69,3 @@ class TestPerformance(FeedbackCommon):
         stats = {cat: (count, amount) for cat, count, amount in groups}
         self.assertEqual(stats["delivery_delay"], (1, 250.0))
         self.assertEqual(stats["other"][0], 1)
-
-    def test_xlsx_export(self):
-        wizard = self.env["aftersales.feedback.monthly.report"].create({"month": "2026-02-15"})
-        action = wizard.action_export()
-        self.assertIn("/web/content/", action["url"])
-        self.assertEqual(wizard.file_name, "aftersales_monthly_2026-02.xlsx")
-        book = load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
-        sheet = book.worksheets[0]
-        self.assertEqual(sheet.freeze_panes, "B4")
-        self.assertEqual(sheet["A3"].value, "Technician")
-        self.assertTrue(sheet["A3"].font.bold)
-        names = [sheet.cell(row=r, column=1).value for r in range(4, 6)]
-        self.assertIn(self.technician.name, names)
-        self.assertEqual(sheet.cell(row=6, column=1).value, "Total")
-        self.assertEqual(sheet.cell(row=6, column=2).value, "=SUM(B4:B5)")
-        complaints = book.worksheets[1]
-        rows = {complaints.cell(row=r, column=1).value: r for r in range(4, 6)}
-        self.assertEqual(complaints.cell(row=rows["Delivery delay"], column=5).value, 250.0)

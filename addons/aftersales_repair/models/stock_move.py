@@ -9,6 +9,18 @@ from odoo.tools import float_compare, float_round, format_amount
 SUPPLY_TYPES = [("company", "Company-supplied"), ("customer", "Customer-supplied")]
 
 
+# the fields of a repair's part line its user edits (stock's own writes on reservation and
+# validation do not touch them)
+REPAIR_LINE_USER_FIELDS = {
+    "product_id",
+    "product_uom_qty",
+    "repair_line_type",
+    "repair_price_unit",
+    "supply_type",
+    "is_declined",
+}
+
+
 class StockMove(models.Model):
     _inherit = "stock.move"
 
@@ -106,6 +118,10 @@ class StockMove(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # part lines are added only to a repair the user may work on (a technician: the
+        # repairs they are responsible for or work on), as labour is
+        repair_ids = {vals["repair_id"] for vals in vals_list if vals.get("repair_id")}
+        self.env["repair.order"].browse(repair_ids).check_access("write")
         moves = super().create(vals_list)
         repair_moves = moves.filtered(
             lambda m: m.repair_id and m.repair_line_type == "add" and not m.is_declined
@@ -126,6 +142,10 @@ class StockMove(models.Model):
         return moves
 
     def write(self, vals):
+        if REPAIR_LINE_USER_FIELDS & set(vals):
+            # what the user edits on a part line (not what stock writes when it reserves or
+            # moves the part): only on a repair the user may work on
+            self.repair_id.check_access("write")
         before = {}
         if {"product_uom_qty", "repair_price_unit"} & set(vals):
             before = {

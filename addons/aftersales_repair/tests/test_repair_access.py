@@ -49,6 +49,24 @@ class TestRepairAccess(RepairDeskCommon):
         with self.assertRaises(AccessError):
             self.others.with_user(self.technician).write({"failure_cause": "wear"})
 
+    def test_technician_adds_parts_to_own_repair_only(self):
+        """Part lines (stock moves) follow the repair's access, as labour does."""
+        Move = self.env["stock.move"].with_user(self.technician)
+        values = {
+            "repair_line_type": "add",
+            "product_id": self.part_battery.id,
+            "product_uom_qty": 1.0,
+        }
+        line = Move.create(dict(values, repair_id=self.mine.id))
+        self.assertEqual(line.repair_id, self.mine)
+        line.product_uom_qty = 2.0
+        with self.assertRaises(AccessError):
+            Move.create(dict(values, repair_id=self.others.id))
+        theirs = self._add_part(self.others, self.part_battery)
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.technician).write({"product_uom_qty": 5.0})
+        self.assertEqual(theirs.product_uom_qty, 1.0)
+
     def test_front_desk_and_manager_see_all(self):
         self.assertEqual(self._visible(self.frontdesk), self.all_repairs)
         self.assertEqual(self._visible(self.manager), self.all_repairs)
