@@ -652,7 +652,18 @@ class RepairOrder(models.Model):
                     else repair.product_id
                 )
                 self._aftersales_check_lot_product(lot, product)
+        # repairs that stop (or start again) counting as an earlier repair of their serial
+        moved = self.browse()
+        if {"lot_id", "intake_date"} & set(vals):
+            moved = self.filtered("lot_id")
+        elif "state" in vals:
+            moved = self.filtered(
+                lambda r: r.lot_id and (r.state == "cancel") != (vals["state"] == "cancel")
+            )
+        old_lots = moved.lot_id
         res = super().write(vals)
+        if moved:
+            moved._aftersales_refresh_later_repeats(old_lots)
         if "service_category" in vals or "move_ids" in vals or "labour_ids" in vals:
             self._aftersales_check_approval_still_valid()
         return res
@@ -922,6 +933,20 @@ class RepairOrder(models.Model):
                 )
             )
         return result
+
+    def _aftersales_refresh_later_repeats(self, old_lots):
+        """These repairs were cancelled, restored or moved to another serial or intake date:
+        the later repairs of their serials (old and new) check again whether they repeat an
+        earlier one."""
+        lots = old_lots | self.lot_id
+        first = min((r.intake_date for r in self if r.intake_date), default=False)
+        if not lots or not first:
+            return
+        later = self.env["repair.order"].search(
+            [("lot_id", "in", lots.ids), ("intake_date", ">=", first), ("id", "not in", self.ids)]
+        )
+        if later:
+            self.env.add_to_compute(self._fields["is_repeat_repair"], later)
 
     def _aftersales_earlier_repairs(self):
         """Repairs of the same serial created within the company's repeat-repair window before

@@ -144,6 +144,26 @@ class TestRepairIntake(RepairDeskCommon):
         self.assertFalse(first.is_repeat_repair)
         self.assertIn(second, self.env["repair.order"].search([("is_repeat_repair", "=", True)]))
 
+    def test_repeat_flag_follows_the_earlier_repair(self):
+        """Cancelling the earlier repair clears the repeat flag of the later one; restoring it
+        sets the flag again."""
+        lot = self._create_serial("SN-REPEAT-3")
+        with freeze_time("2026-01-10 09:00:00"):
+            first = self._create_repair(lot=lot)
+        with freeze_time("2026-02-10 09:00:00"):
+            second = self._create_repair(lot=lot)
+        self.assertTrue(second.is_repeat_repair)
+        first.action_repair_cancel()
+        self.assertFalse(second.is_repeat_repair)
+        self.assertNotIn(
+            second, self.env["repair.order"].search([("is_repeat_repair", "=", True)])
+        )
+        first.action_repair_cancel_draft()
+        self.assertTrue(second.is_repeat_repair)
+        # the earlier repair was in fact of another serial
+        first.lot_id = self._create_serial("SN-REPEAT-4")
+        self.assertFalse(second.is_repeat_repair)
+
     def test_repeat_repair_outside_window(self):
         lot = self._create_serial("SN-REPEAT-2")
         with freeze_time("2026-01-10 09:00:00"):
