@@ -634,6 +634,10 @@ class RepairOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # Odoo's repair silently empties a serial of another product: refuse it instead.
+        # (the serials' products read in one query for the whole batch)
+        self.env["stock.lot"].browse(
+            {vals["lot_id"] for vals in vals_list if vals.get("lot_id")}
+        ).mapped("product_id")
         for vals in vals_list:
             if vals.get("lot_id") and vals.get("product_id"):
                 self._aftersales_check_lot_product(

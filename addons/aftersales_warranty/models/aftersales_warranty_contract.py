@@ -67,7 +67,7 @@ class AftersalesWarrantyContract(models.Model):
         help="On-site repairs of the covered units in the current contract year (cancelled "
         "ones not counted).",
     )
-    visits_left = fields.Integer(string="Visits Left", compute="_compute_visits")
+    visits_left = fields.Integer(compute="_compute_visits")
     fee_product_id = fields.Many2one(
         "product.product",
         domain="[('type', '=', 'service'), ('sale_ok', '=', True)]",

@@ -173,6 +173,10 @@ class RepairOrder(models.Model):
     def _compute_service_category(self):
         """Free when every line is covered (warranty or goodwill), contract when a maintenance
         contract covers a line, else paid; internal work stays internal."""
+        # the coverage of every line of these repairs in one batch (one coverage_batch call),
+        # not repair by repair as the loop reads them
+        self.move_ids.mapped("warranty_charged")
+        self.labour_ids.mapped("warranty_charged")
         for repair in self:
             if repair.service_category_manual or repair.service_category == "internal":
                 continue
