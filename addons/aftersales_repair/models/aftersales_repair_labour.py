@@ -121,10 +121,9 @@ class AftersalesRepairLabour(models.Model):
         lines = super().create(vals_list)
         lines._aftersales_check_repair_open()
         lines._aftersales_sync_sale_order_line()
-        for repair in lines.repair_id:
-            added = lines.filtered(
-                lambda line, r=repair: line.repair_id == r and not line.is_declined
-            )
+        by_repair = lines.filtered(lambda line: not line.is_declined).grouped("repair_id")
+        for repair in lines.repair_id._aftersales_approved_estimates():
+            added = by_repair.get(repair)
             if added:
                 repair._aftersales_check_approval_still_valid(
                     [

@@ -1069,9 +1069,7 @@ class RepairOrder(models.Model):
         :param details: {repair id: [descriptions]} of lines changed, told to the customer
             when the total rose
         """
-        for repair in self:
-            if repair.customer_approval_state != "approved" or repair.state in ("done", "cancel"):
-                continue
+        for repair in self._aftersales_approved_estimates():
             rounding = repair.currency_id.rounding
             raised = (
                 float_compare(
@@ -1082,6 +1080,13 @@ class RepairOrder(models.Model):
             if not (changes or raised):
                 continue
             repair._aftersales_reset_approval((changes or []) + (details or {}).get(repair.id, []))
+
+    def _aftersales_approved_estimates(self):
+        """The repairs whose estimate the customer approved and whose work is still open:
+        the ones a change of their lines may send back for approval."""
+        return self.filtered(
+            lambda r: r.customer_approval_state == "approved" and r.state not in ("done", "cancel")
+        )
 
     def _aftersales_reset_approval(self, changes):
         self.ensure_one()

@@ -127,8 +127,10 @@ class StockMove(models.Model):
             lambda m: m.repair_id and m.repair_line_type == "add" and not m.is_declined
         )
         repair_moves._aftersales_sync_sale_order_line_price()
-        for repair in repair_moves.repair_id:
-            added = repair_moves.filtered(lambda m, r=repair: m.repair_id == r)
+        # (grouped once: a batch of a thousand repairs is not scanned once per repair)
+        by_repair = repair_moves.grouped("repair_id")
+        for repair in repair_moves.repair_id._aftersales_approved_estimates():
+            added = by_repair[repair]
             repair._aftersales_check_approval_still_valid(
                 [
                     self.env._(
