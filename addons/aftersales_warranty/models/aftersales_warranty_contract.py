@@ -267,6 +267,20 @@ class AftersalesWarrantyContract(models.Model):
         start = self.date_start + relativedelta(years=relativedelta(date, self.date_start).years)
         return start, min(start + relativedelta(years=1, days=-1), self.date_end)
 
+    @api.model
+    def _find_for_visit(self, repair, date):
+        """The running contract of the repair's company covering the visit of ``repair`` on
+        ``date``: its serial (or the customer's units), the unit or one of its parts."""
+        partner = repair.partner_id.commercial_partner_id
+        running = self._find_running(repair.lot_id, partner, date, date).filtered(
+            lambda contract: contract.company_id == repair.company_id
+        )
+        for product in repair.product_id | repair.move_ids.product_id:
+            contract = running._match(repair.lot_id, product, partner, date)
+            if contract:
+                return contract
+        return self.browse()
+
     def _visit_domain(self, date_from, date_to):
         """Repairs counted as visits of this contract between the dates (included): on-site
         repairs of its serials (or of the customer's units), of its products when it names

@@ -79,19 +79,7 @@ class RepairOrder(models.Model):
             if repair.service_mode != "on_site" or repair.state == "cancel":
                 continue
             day = repair._aftersales_coverage_date()
-            partner = repair.partner_id.commercial_partner_id
-            running = Contract._find_running(repair.lot_id, partner, day, day).filtered(
-                lambda c, company=repair.company_id: c.company_id == company
-            )
-            products = repair.product_id | repair.move_ids.product_id
-            contract = next(
-                (
-                    found
-                    for product in products
-                    if (found := running._match(repair.lot_id, product, partner, day))
-                ),
-                Contract,
-            )
+            contract = Contract._find_for_visit(repair, day)
             if not contract:
                 continue
             year_start, year_end = contract._visit_year(day)
