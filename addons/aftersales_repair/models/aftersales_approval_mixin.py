@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare
+from odoo.tools import SQL, float_compare, format_amount
 
 APPROVAL_STATES = [
     ("not_needed", "Not Needed"),
@@ -233,10 +233,43 @@ class AftersalesApprovalMixin(models.AbstractModel):
     # CRUD
     # ------------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            # a new document starts with the mechanism's own defaults: neither the values
+            # given, nor defaults from the context or personal defaults, may set them
+            fixed = {}
+            for fname in self._approval_owned_fields():
+                field = self._fields[fname]
+                if field.type not in ("one2many", "many2many"):
+                    fixed[fname] = field.default(self) if field.default else False
+            checked = []
+            for vals in vals_list:
+                refused = [
+                    fname
+                    for fname in self._approval_owned_fields()
+                    if fname in vals
+                    and self._approval_value_changes(fname, vals[fname], fixed.get(fname))
+                ]
+                if refused:
+                    self._approval_raise_owned(refused)
+                checked.append(dict(vals, **fixed))
+            vals_list = checked
+        return super().create(vals_list)
+
     def write(self, vals):
+        if not self.env.su:
+            owned = [fname for fname in self._approval_owned_fields() if fname in vals]
+            refused = [
+                fname
+                for fname in owned
+                if any(rec._approval_value_changes(fname, vals[fname], rec[fname]) for rec in self)
+            ]
+            if refused:
+                self._approval_raise_owned(refused)
         under_review = set(self._approval_under_review_fields) & set(vals)
         to_reset = self.browse()
-        if under_review and not self.env.context.get("aftersales_approval_no_check"):
+        if under_review:
             for rec in self:
                 if rec.approval_request_state == "pending":
                     raise UserError(
@@ -303,6 +336,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
                         )
                     )
             rec.check_access("write")
+            rec._approval_check_requestable()
             rec._approval_lock()
             superseded = rec._approval_active_reviews()
             superseded._clear_activities()
@@ -462,7 +496,9 @@ class AftersalesApprovalMixin(models.AbstractModel):
         }
 
     def action_restart_approval(self):
-        """Supersede the current reviews; the document must be approved again."""
+        """Supersede the current reviews; the document must be approved again. Only a user
+        who may change the document may restart its approval."""
+        self.check_access("write")
         self._approval_supersede(_("Approval restarted by %(user)s.", user=self.env.user.name))
         return True
 
@@ -493,6 +529,79 @@ class AftersalesApprovalMixin(models.AbstractModel):
             }
             raise UserError(messages[state])
         return True
+
+    def _approval_check_requestable(self):
+        """Refuse a request the rules cannot decide: a zero or negative amount, or an amount
+        no approval rule covers (never approved automatically)."""
+        self.ensure_one()
+        Rule = self.env["aftersales.approval.rule"]
+        company = self._get_approval_company()
+        types = dict(Rule._fields["document_type"]._description_selection(self.env))
+        for requirement in self._get_approval_requirements():
+            amount = requirement["amount"]
+            label = types.get(requirement["document_type"], requirement["document_type"])
+            shown = format_amount(self.env, amount, company.currency_id)
+            if company.currency_id.compare_amounts(amount, 0.0) <= 0:
+                raise UserError(
+                    _(
+                        "%(document)s cannot be submitted for approval: its amount to approve "
+                        "(%(type)s) is %(amount)s. Enter the parts or prices first; the amount "
+                        "must be positive.",
+                        document=self.display_name,
+                        type=label,
+                        amount=shown,
+                    )
+                )
+            filters = dict(requirement.get("filters") or {})
+            filters.setdefault("team", self._approval_team())
+            if not Rule._get_applicable_rules(
+                requirement["document_type"], amount, company, **filters
+            ):
+                raise UserError(
+                    _(
+                        "No approval rule of %(company)s covers %(type)s for %(amount)s "
+                        "(%(document)s): configure a rule for this amount in the approval "
+                        "rules, then submit again.",
+                        company=company.name,
+                        type=label,
+                        amount=shown,
+                        document=self.display_name,
+                    )
+                )
+
+    def _approval_is_requester(self, user):
+        """Whether `user` requested the approval (and so may not decide it). Documents with
+        other requesters (e.g. who created a request) extend it."""
+        self.ensure_one()
+        return self.approval_requested_by_id == user
+
+    @api.model
+    def _approval_owned_fields(self):
+        """Fields only the approval mechanism writes (through `_approval_write_state`):
+        `create`/`write` from users touching them are refused. Documents add the fields
+        their approval flow owns (e.g. a state moved by the decisions)."""
+        return ["approval_request_state", "approval_requested_by_id", "approval_review_ids"]
+
+    def _approval_value_changes(self, fname, value, current):
+        """Whether writing `value` (as given to create/write) changes `current`."""
+        field = self._fields[fname]
+        if field.type in ("one2many", "many2many"):
+            return bool(value)
+        record = self[:1] or self
+        try:
+            return field.convert_to_cache(value, record) != field.convert_to_cache(current, record)
+        except (ValueError, TypeError):
+            return True
+
+    def _approval_raise_owned(self, fnames):
+        raise UserError(
+            _(
+                "%(fields)s of %(model)s are set by the approval process only: use the "
+                "Request Approval, Approve, Reject and Restart Approval buttons.",
+                fields=", ".join(self._fields[f]._description_string(self.env) for f in fnames),
+                model=self.env["ir.model"]._get(self._name).name,
+            )
+        )
 
     def _get_approval_company(self):
         self.ensure_one()
@@ -609,7 +718,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
         """The reviews it is `user`'s turn to approve: pending, their group or user, not
         their own request, one per rule chain, not a chain they already approved."""
         self.ensure_one()
-        if self.approval_request_state != "pending" or self.approval_requested_by_id == user:
+        if self.approval_request_state != "pending" or self._approval_is_requester(user):
             return self.env["aftersales.approval.review"]
         reviews = self._approval_active_reviews()
         done_chains = {r.chain for r in reviews if r.done_by_id == user}
@@ -627,7 +736,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
     def _approval_user_has_bypass(self, user):
         self.ensure_one()
         group = self._get_approval_company().aftersales_approval_bypass_group_id
-        return bool(group) and group in user.groups_id and self.approval_requested_by_id != user
+        return bool(group) and group in user.groups_id and not self._approval_is_requester(user)
 
     def _approval_check_decidable(self, reviews):
         self.ensure_one()
@@ -639,7 +748,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
                     state=dict(APPROVAL_STATES)[self.approval_state],
                 )
             )
-        if self.approval_requested_by_id == self.env.user:
+        if self._approval_is_requester(self.env.user):
             raise UserError(
                 _(
                     "You requested the approval of %(document)s: you cannot approve or reject "
@@ -720,7 +829,9 @@ class AftersalesApprovalMixin(models.AbstractModel):
         # sudo: the decision was checked by the mechanism (turn, group, requester); an
         # approver may have no write access on the document itself (e.g. a Supply VP on a
         # warranty part request).
-        return self.sudo().with_context(aftersales_approval_no_check=True).write(vals)
+        # The one path that writes the fields the mechanism owns (`_approval_owned_fields`):
+        # `write` refuses them unless in superuser mode, which no RPC caller can set.
+        return self.sudo().write(vals)
 
     def _approval_message(self, body, partners=None):
         """Log `body` as a note on the document, authored by the current user; addressed to

@@ -1,5 +1,6 @@
 from . import test_foundation
 from . import test_approval
+from . import test_approval_trust
 from . import test_repair_billing
 from . import test_repair_collection
 from . import test_monthly_workbook

@@ -294,19 +294,24 @@ class AftersalesWarrantyPartRequest(models.Model):
         self._fill_coverage()
 
     def action_submit(self):
-        """Send the request for approval (after checking its parts). With no approval rule
-        for its amount, the request is approved at once."""
+        """Send the request for approval (after checking its parts). An amount that is not
+        positive or that no approval rule covers is refused; a rule without approval steps
+        approves the request at once."""
+        self.check_access("write")
         for request in self:
             if request.state != "draft":
                 raise UserError(_("Request %(name)s was already submitted.", name=request.name))
             request._check_parts()
         self._refresh_stock_costs()
         for request in self:
+            request._approval_check_requestable()
             if request._approval_needed_steps():
                 request.action_request_approval()
-                request.state = "to_approve"
+                request._approval_write_state({"state": "to_approve"})
             else:
-                request.state = "to_approve"
+                request._approval_write_state(
+                    {"state": "to_approve", "approval_requested_by_id": self.env.uid}
+                )
                 request._aftersales_approved()
         return True
 
@@ -320,10 +325,11 @@ class AftersalesWarrantyPartRequest(models.Model):
                         name=request.name,
                     )
                 )
+        self.check_access("write")
         self._approval_supersede(_("Request cancelled: the approvals are withdrawn."))
         self.env["aftersales.sla.deadline"]._sla_cancel(self)
         self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
-        self.write({"state": "cancel"})
+        self._approval_write_state({"state": "cancel"})
 
     def action_draft(self):
         for request in self:
@@ -335,20 +341,23 @@ class AftersalesWarrantyPartRequest(models.Model):
                         name=request.name,
                     )
                 )
-        self.write({"state": "draft"})
+        self.check_access("write")
+        self._approval_write_state({"state": "draft"})
 
-    def action_approve(self, comment=None):
-        """The requester named on the request may not approve it either (even when someone
-        else submitted it for them)."""
+    def action_restart_approval(self):
         for request in self:
-            if request.requester_id == self.env.user:
+            if request.state in ("issued", "done", "cancel"):
                 raise UserError(
                     _(
-                        "You requested %(name)s: you cannot approve your own request.",
+                        "The approval of %(name)s cannot be restarted any more (%(state)s): a "
+                        "new need is a new request.",
                         name=request.name,
+                        state=dict(request._fields["state"]._description_selection(self.env))[
+                            request.state
+                        ],
                     )
                 )
-        return super().action_approve(comment=comment)
+        return super().action_restart_approval()
 
     def action_view_pickings(self):
         self.ensure_one()
@@ -383,6 +392,17 @@ class AftersalesWarrantyPartRequest(models.Model):
         if not self.line_ids:
             raise UserError(
                 _("Request %(name)s has no parts: add the parts you need.", name=self.name)
+            )
+        negative = self.line_ids.filtered(
+            lambda line: line.currency_id.compare_amounts(line.unit_cost, 0.0) < 0
+        )
+        if negative:
+            raise UserError(
+                _(
+                    "Enter the unit cost of %(parts)s on %(name)s: a cost cannot be negative.",
+                    parts=", ".join(negative.product_id.mapped("display_name")),
+                    name=self.name,
+                )
             )
         zero = self.line_ids.filtered(
             lambda line: (
@@ -433,6 +453,20 @@ class AftersalesWarrantyPartRequest(models.Model):
                 }
             )
 
+    @api.model
+    def _approval_owned_fields(self):
+        # the request's state follows the approval (submitted, approved, issued, closed)
+        return super()._approval_owned_fields() + ["state", "date_issued"]
+
+    def _approval_is_requester(self, user):
+        """Who created, submitted or is named as requester may not decide the request (even
+        when someone else submitted it for them)."""
+        return (
+            super()._approval_is_requester(user)
+            or self.requester_id == user
+            or self.create_uid == user
+        )
+
     def _get_approval_requirements(self):
         """Standard parts: by the amount (quantity x cost); non-standard parts: by the amount
         with the non-standard rules; emergency local purchases: by the highest unit price
@@ -463,7 +497,9 @@ class AftersalesWarrantyPartRequest(models.Model):
 
     def _on_approval_rejected(self):
         res = super()._on_approval_rejected()
-        self.filtered(lambda r: r.state == "to_approve").write({"state": "rejected"})
+        self.filtered(lambda r: r.state == "to_approve")._approval_write_state(
+            {"state": "rejected"}
+        )
         return res
 
     def _approval_supersede(self, reason):
@@ -477,7 +513,7 @@ class AftersalesWarrantyPartRequest(models.Model):
                 request.picking_ids.filtered(
                     lambda p: p.state not in ("done", "cancel")
                 ).action_cancel()
-                request.with_context(aftersales_approval_no_check=True).state = "draft"
+                request._approval_write_state({"state": "draft"})
         return res
 
     def _lines_changed(self):
@@ -513,7 +549,7 @@ class AftersalesWarrantyPartRequest(models.Model):
         for request in self.filtered(lambda r: r.state == "to_approve"):
             request._check_parts()
             request._create_issue_picking()
-            request.state = "approved"
+            request._approval_write_state({"state": "approved"})
 
     def _sla_values(self):
         """Service levels see the dealer as the customer and the requester as responsible."""
@@ -715,7 +751,9 @@ class AftersalesWarrantyPartRequest(models.Model):
                 lambda m: m.state not in ("done", "cancel")
             )
             if not open_moves and request.state == "approved":
-                request.write({"state": "issued", "date_issued": fields.Datetime.now()})
+                request._approval_write_state(
+                    {"state": "issued", "date_issued": fields.Datetime.now()}
+                )
                 if request.supply_method == "emergency_purchase":
                     request._schedule_purchase_invoice()
         self.env["aftersales.sla.deadline"]._sla_meet(
@@ -767,7 +805,7 @@ class AftersalesWarrantyPartRequest(models.Model):
                 ret.state in ("accepted", "rejected", "not_returned", "cancel")
                 for ret in request.return_ids
             ):
-                request.state = "done"
+                request._approval_write_state({"state": "done"})
 
 
 class AftersalesWarrantyPartRequestLine(models.Model):

@@ -117,6 +117,7 @@ class StockMove(models.Model):
 
     def _action_done(self, cancel_backorder=False):
         self._aftersales_check_repair_line_not_consumed()
+        self._aftersales_check_request_quantity()
         self._aftersales_check_return_quantity()
         self._aftersales_check_quarantine_exit()
         moves = super()._action_done(cancel_backorder=cancel_backorder)
@@ -146,6 +147,72 @@ class StockMove(models.Model):
                         repair=repair_move.repair_id.name,
                         part=move.product_id.display_name,
                         request=move.aftersales_request_line_id.request_id.name,
+                    )
+                )
+
+    def _aftersales_check_request_quantity(self):
+        """What leaves stock for a warranty part request (its issue transfer, or the receipt
+        of an emergency purchase) never exceeds what was approved: the approved part, at
+        most the approved quantity over all its transfers. A larger need is a new request."""
+        # sudo: the warehouse clerk validating the transfer may not read the request
+        moves = self.sudo().filtered(
+            lambda m: (
+                (m.aftersales_request_line_id or m.picking_id.aftersales_part_request_id)
+                and float_compare(m.quantity, 0.0, precision_rounding=m.product_uom.rounding) > 0
+            )
+        )
+        if not moves:
+            return
+        extra = moves.filtered(
+            lambda m: (
+                not m.aftersales_request_line_id
+                or m.product_id != m.aftersales_request_line_id.product_id
+            )
+        )
+        if extra:
+            request = extra[0].picking_id.aftersales_part_request_id or (
+                extra[0].aftersales_request_line_id.request_id
+            )
+            raise UserError(
+                _(
+                    "%(part)s was not approved on request %(request)s: its transfer may only "
+                    "move the approved parts (%(approved)s). Remove the line; a larger need is "
+                    "a new request.",
+                    part=extra[0].product_id.display_name,
+                    request=request.name,
+                    approved=", ".join(
+                        f"{line.quantity:g} {line.product_uom_id.name} "
+                        f"{line.product_id.display_name}"
+                        for line in request.line_ids
+                    ),
+                )
+            )
+        lines = moves.aftersales_request_line_id
+        done = defaultdict(float)
+        for move in self.sudo().search(
+            [
+                ("aftersales_request_line_id", "in", lines.ids),
+                ("state", "=", "done"),
+                ("id", "not in", moves.ids),
+            ]
+        ):
+            done[move.aftersales_request_line_id] += move._aftersales_qty()
+        for move in moves:
+            done[move.aftersales_request_line_id] += move._aftersales_qty()
+        for line, qty in done.items():
+            uom = line.product_id.uom_id
+            approved = line.product_uom_id._compute_quantity(line.quantity, uom)
+            if float_compare(qty, approved, precision_rounding=uom.rounding) > 0:
+                raise UserError(
+                    _(
+                        "Request %(request)s was approved for %(approved)s %(uom)s of %(part)s; "
+                        "this transfer would issue %(total)s %(uom)s in all. Set the quantity "
+                        "to at most what was approved: a larger need is a new request.",
+                        request=line.request_id.name,
+                        approved=f"{approved:g}",
+                        uom=uom.name,
+                        part=line.product_id.display_name,
+                        total=f"{qty:g}",
                     )
                 )
 
