@@ -104,7 +104,8 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
             ],
         )
         rows = [
-            (technician.display_name or _("Unassigned"), *values) for technician, *values in groups
+            (technician.display_name or self.env._("Unassigned"), *values)
+            for technician, *values in groups
         ]
         return sorted(rows, key=lambda row: row[0])
 

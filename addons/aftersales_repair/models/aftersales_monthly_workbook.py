@@ -294,7 +294,7 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
         category_rows = [
             (name, count)
             for name, count, *__ in self._aftersales_workbook_group_rows(
-                done_domain, "service_category", _("Not set")
+                done_domain, "service_category", self.env._("Not set")
             )
         ]
         return {
@@ -352,7 +352,7 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
                 "title": title,
                 "columns": self._aftersales_workbook_repair_columns(header, currency),
                 "rows": self._aftersales_workbook_group_rows(domain, fname, empty),
-                "empty_message": _("No repair completed this month."),
+                "empty_message": self.env._("No repair completed this month."),
             }
             for fname, title, header, empty in breakdowns
             if fname in self.env["repair.order"]._fields

@@ -135,7 +135,12 @@ class AftersalesRepairCollection(models.Model):
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!="):
-            return NotImplemented
+            raise UserError(
+                _(
+                    "Search on '%(field)s' supports only = and != (Yes/No).",
+                    field=self._fields["is_overdue"]._description_string(self.env),
+                )
+            )
         overdue = [("state", "=", "collected"), ("date_due", "<", fields.Date.context_today(self))]
         if (operator == "=") == bool(value):
             return overdue

@@ -579,7 +579,12 @@ class RepairOrder(models.Model):
 
     def _search_has_overdue_collection(self, operator, value):
         if operator not in ("=", "!="):
-            return NotImplemented
+            raise UserError(
+                _(
+                    "Search on '%(field)s' supports only = and != (Yes/No).",
+                    field=self._fields["has_overdue_collection"]._description_string(self.env),
+                )
+            )
         domain = [("collection_ids", "any", [("is_overdue", "=", True)])]
         return domain if (operator == "=") == bool(value) else ["!", *domain]
 

@@ -89,3 +89,20 @@ class TestApprovalCannotBeBypassed(ApprovalCommon):
             repair.with_user(self.frontdesk).action_request_approval()
         self.assertEqual(repair.approval_request_state, "none")
         self.assertFalse(repair.approval_review_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestSearchProtocol(ApprovalCommon):
+    """Issue 14 point 8: a search method never returns NotImplemented (Odoo 18 would pass it
+    on as a domain): an unsupported operator gets a clear message."""
+
+    def test_unsupported_operator_refused_supported_one_works(self):
+        for model, fname in (
+            ("repair.order", "has_overdue_collection"),
+            ("aftersales.repair.collection", "is_overdue"),
+        ):
+            Model = self.env[model].with_user(self.manager)
+            with self.subTest(model=model), self.assertRaisesRegex(UserError, "supports only"):
+                Model.search([(fname, "in", [True])])
+            self.assertFalse(Model.search([(fname, "=", True)]))
+            self.assertEqual(Model.search_count([(fname, "!=", True)]), Model.search_count([]))

@@ -621,7 +621,7 @@ class AftersalesPartReturn(models.Model):
         domain = [("state", "=", "expected"), ("date_due", "<", fields.Date.context_today(self))]
         overdue = self.search(domain, limit=batch_size)
         overdue._charge_as_parts_sale(
-            lambda part_return: _(
+            lambda part_return: self.env._(
                 "Defective part %(part)s not returned by %(date)s.",
                 part=part_return.product_id.display_name,
                 date=part_return.date_due,

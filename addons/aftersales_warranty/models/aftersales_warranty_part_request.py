@@ -710,7 +710,7 @@ class AftersalesWarrantyPartRequest(models.Model):
                     "move_ids": [
                         fields.Command.create(
                             {
-                                "name": _(
+                                "name": self.env._(
                                     "Emergency purchase: %(part)s for %(partner)s",
                                     part=line.product_id.display_name,
                                     partner=partner.display_name,

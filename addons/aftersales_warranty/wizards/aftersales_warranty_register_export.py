@@ -205,7 +205,7 @@ class AftersalesWarrantyRegisterExport(models.TransientModel):
                 ret.date_issued,
                 ret.date_due,
                 ret.days_left,
-                _("Overdue") if ret.days_left < 0 else _("Due"),
+                self.env._("Overdue") if ret.days_left < 0 else self.env._("Due"),
             )
             for ret in returns
         ]
@@ -224,8 +224,8 @@ class AftersalesWarrantyRegisterExport(models.TransientModel):
                 ret.received_qty,
                 ret.amount,
                 ret.date_received,
-                ret.service_user_id.name or _("to sign"),
-                ret.quality_user_id.name or _("to sign"),
+                ret.service_user_id.name or self.env._("to sign"),
+                ret.quality_user_id.name or self.env._("to sign"),
                 (today - ret.date_received).days if ret.date_received else None,
             )
             for ret in returns
