@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -208,15 +210,23 @@ class AftersalesComplaint(models.Model):
             company = complaint.company_id
             calendar = company.resource_calendar_id
             start = complaint.reported_date
-            if not calendar or not start:
+            if not start:
                 complaint.acknowledge_deadline = complaint.answer_deadline = False
                 continue
-            complaint.acknowledge_deadline = calendar.plan_hours(
-                company.aftersales_complaint_ack_hours, start
+            complaint.acknowledge_deadline = (
+                calendar.plan_hours(company.aftersales_complaint_ack_hours, start)
+                if calendar
+                else False
             )
-            complaint.answer_deadline = calendar.plan_hours(
-                company.aftersales_complaint_answer_hours, start
-            )
+            # seed 003: answered within 48 hours of acceptance, calendar hours by default
+            if company.aftersales_complaint_answer_count == "working" and calendar:
+                complaint.answer_deadline = calendar.plan_hours(
+                    company.aftersales_complaint_answer_hours, start
+                )
+            else:
+                complaint.answer_deadline = start + timedelta(
+                    hours=company.aftersales_complaint_answer_hours
+                )
 
     def _compute_link_counts(self):
         for complaint in self:
@@ -486,7 +496,7 @@ class AftersalesComplaint(models.Model):
                             "res_id": complaint.id,
                             "activity_type_id": todo.id,
                             "user_id": user.id,
-                            "summary": _("Serious complaint: review at once"),
+                            "summary": self.env._("Serious complaint: review at once"),
                             "date_deadline": fields.Date.context_today(self),
                         }
                         for user in people

@@ -10,7 +10,15 @@ class ResCompany(models.Model):
         string="Acknowledge Complaints Within (working hours)", default=4.0
     )
     aftersales_complaint_answer_hours = fields.Float(
-        string="Answer Complaints Within (working hours)", default=48.0
+        string="Answer Complaints Within (hours)", default=48.0
+    )
+    aftersales_complaint_answer_count = fields.Selection(
+        [("calendar", "Calendar hours"), ("working", "Working hours")],
+        string="Count Complaint Answer Hours In",
+        default="calendar",
+        required=True,
+        help="Seed 003: the answer is due within 48 hours of accepting the complaint, counted "
+        "in calendar hours; working hours count only the company's working time.",
     )
     aftersales_feedback_expiry_days = fields.Integer(
         string="Feedback Link Valid (days)", default=30

@@ -12,6 +12,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_complaint_answer_hours = fields.Float(
         related="company_id.aftersales_complaint_answer_hours", readonly=False
     )
+    aftersales_complaint_answer_count = fields.Selection(
+        related="company_id.aftersales_complaint_answer_count", readonly=False
+    )
     aftersales_feedback_expiry_days = fields.Integer(
         related="company_id.aftersales_feedback_expiry_days", readonly=False
     )

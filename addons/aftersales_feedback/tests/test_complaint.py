@@ -41,9 +41,20 @@ class TestComplaint(FeedbackCommon):
 
     @freeze_time("2026-03-02 09:00:00")  # a Monday
     def test_deadlines_in_working_hours(self):
+        # seed 003: answered within 48 hours of acceptance, calendar hours by default
+        self.assertEqual(
+            self.env["res.company"].create({"name": "New Co"}).aftersales_complaint_answer_count,
+            "calendar",
+        )
         complaint = self._complaint(reported_date=datetime(2026, 3, 2, 9, 0))
         # 4 working hours: 9-12 (3 h) then 13-14
         self.assertEqual(complaint.acknowledge_deadline, datetime(2026, 3, 2, 14, 0))
+        self.assertEqual(complaint.answer_deadline, datetime(2026, 3, 4, 9, 0))
+        # a Friday afternoon complaint is due Sunday afternoon, the weekend counts
+        friday = self._complaint(reported_date=datetime(2026, 3, 6, 15, 0))
+        self.assertEqual(friday.answer_deadline, datetime(2026, 3, 8, 15, 0))
+        self.company.aftersales_complaint_answer_count = "working"
+        complaint = self._complaint(reported_date=datetime(2026, 3, 2, 9, 0))
         # 48 working hours: Mon 7 h, Tue-Fri 32 h, next Mon 8 h = 47 h, then Tue 9:00
         self.assertEqual(complaint.answer_deadline, datetime(2026, 3, 10, 9, 0))
         self.company.aftersales_complaint_answer_hours = 8
