@@ -121,12 +121,16 @@ class AftersalesWorkLog(models.Model):
     @api.model
     def _cron_unfinished_repairs_digest(self):
         """Each morning, tell the After-Sales Managers of each company which repairs are
-        still unfinished (DOMAIN.md §7), with their technician and next deadline."""
+        still unfinished (DOMAIN.md §7), with their technician and next deadline. Once a day
+        per company: a second run the same day sends nothing."""
         group = self.env.ref("aftersales_repair.aftersales_group_manager")
         repairs = self.env["repair.order"].search(
             [("state", "not in", ("done", "cancel"))], order="company_id, user_id, id"
         )
         for company in repairs.company_id:
+            today = fields.Date.context_today(self.with_company(company))
+            if company.aftersales_unfinished_digest_date == today:
+                continue
             company_repairs = repairs.filtered(lambda r, c=company: r.company_id == c)
             managers = self.env["res.users"].search(
                 [
@@ -171,3 +175,5 @@ class AftersalesWorkLog(models.Model):
                 subject=_("Unfinished repairs"),
                 partner_ids=managers.partner_id.ids,
             )
+            # sudo: the cron records the day it notified, whatever its user may edit
+            company.sudo().aftersales_unfinished_digest_date = today

@@ -6,6 +6,13 @@ from odoo import api, fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    aftersales_unfinished_digest_date = fields.Date(
+        string="Unfinished Repairs Digest Sent On",
+        readonly=True,
+        copy=False,
+        help="Technical: the day the morning list of unfinished repairs was last sent; a "
+        "second run the same day sends nothing.",
+    )
     aftersales_repeat_repair_days = fields.Integer(
         string="Repeat Repair Window (days)",
         default=90,
