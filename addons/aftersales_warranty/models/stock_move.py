@@ -173,6 +173,16 @@ class StockMove(models.Model):
             request = extra[0].picking_id.aftersales_part_request_id or (
                 extra[0].aftersales_request_line_id.request_id
             )
+            approved = ", ".join(
+                " ".join(
+                    (
+                        format(line.quantity, "g"),
+                        line.product_uom_id.name,
+                        line.product_id.display_name,
+                    )
+                )
+                for line in request.line_ids
+            )
             raise UserError(
                 _(
                     "%(part)s was not approved on request %(request)s: its transfer may only "
@@ -180,11 +190,7 @@ class StockMove(models.Model):
                     "a new request.",
                     part=extra[0].product_id.display_name,
                     request=request.name,
-                    approved=", ".join(
-                        f"{line.quantity:g} {line.product_uom_id.name} "
-                        f"{line.product_id.display_name}"
-                        for line in request.line_ids
-                    ),
+                    approved=approved,
                 )
             )
         lines = moves.aftersales_request_line_id
@@ -209,10 +215,10 @@ class StockMove(models.Model):
                         "this transfer would issue %(total)s %(uom)s in all. Set the quantity "
                         "to at most what was approved: a larger need is a new request.",
                         request=line.request_id.name,
-                        approved=f"{approved:g}",
+                        approved=format(approved, "g"),
                         uom=uom.name,
                         part=line.product_id.display_name,
-                        total=f"{qty:g}",
+                        total=format(qty, "g"),
                     )
                 )
 
