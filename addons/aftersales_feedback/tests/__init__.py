@@ -9,3 +9,4 @@ from . import test_monthly_workbook
 from . import test_callback_scale
 from . import test_trust_evidence
 from . import test_trust_walls
+from . import test_access_matrix
