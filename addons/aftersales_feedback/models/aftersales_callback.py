@@ -32,15 +32,17 @@ class AftersalesCallback(models.Model):
         index=True,
         help="Plan, source, unit, step and occurrence: one callback each.",
     )
-    plan_id = fields.Many2one("aftersales.callback.plan", required=True, ondelete="cascade")
+    plan_id = fields.Many2one("aftersales.callback.plan", required=True, ondelete="restrict")
     step_id = fields.Many2one("aftersales.callback.plan.step", ondelete="set null")
     occurrence = fields.Integer(help="0 for a plan step, n for the n-th yearly call after it.")
     trigger = fields.Selection(TRIGGERS, required=True)
-    partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, ondelete="restrict"
+    )
     phone = fields.Char(related="partner_id.phone")
-    product_id = fields.Many2one("product.product")
-    lot_id = fields.Many2one("stock.lot", string="Unit")
-    repair_id = fields.Many2one("repair.order", index="btree_not_null")
+    product_id = fields.Many2one("product.product", check_company=True)
+    lot_id = fields.Many2one("stock.lot", string="Unit", check_company=True)
+    repair_id = fields.Many2one("repair.order", index="btree_not_null", check_company=True)
     user_id = fields.Many2one("res.users", string="Caller", index=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -62,8 +64,12 @@ class AftersalesCallback(models.Model):
     )
     notes = fields.Text(string="Call Notes")
     call_again_date = fields.Datetime()
-    complaint_id = fields.Many2one("aftersales.complaint", readonly=True, copy=False)
-    created_repair_id = fields.Many2one("repair.order", readonly=True, copy=False)
+    complaint_id = fields.Many2one(
+        "aftersales.complaint", readonly=True, copy=False, check_company=True
+    )
+    created_repair_id = fields.Many2one(
+        "repair.order", readonly=True, copy=False, check_company=True
+    )
 
     _sql_constraints = [
         ("source_key_uniq", "unique(source_key)", "This callback exists already."),

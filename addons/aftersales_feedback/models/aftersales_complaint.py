@@ -103,7 +103,9 @@ class AftersalesComplaint(models.Model):
         precompute=True,
     )
     # links
-    partner_id = fields.Many2one("res.partner", string="Customer", tracking=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", tracking=True, index=True, ondelete="restrict"
+    )
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, index=True
     )
@@ -116,12 +118,16 @@ class AftersalesComplaint(models.Model):
         index="btree_not_null",
     )
     repair_id = fields.Many2one("repair.order", check_company=True, index="btree_not_null")
-    product_id = fields.Many2one("product.product", index="btree_not_null")
+    product_id = fields.Many2one("product.product", index="btree_not_null", check_company=True)
     product_tmpl_id = fields.Many2one(
         related="product_id.product_tmpl_id", store=True, index="btree_not_null"
     )
     lot_id = fields.Many2one(
-        "stock.lot", string="Serial Number", domain="[('product_id', '=?', product_id)]"
+        "stock.lot",
+        string="Serial Number",
+        domain="[('product_id', '=?', product_id)]",
+        check_company=True,
+        ondelete="restrict",
     )
     technician_id = fields.Many2one(
         "res.users",
@@ -139,7 +145,9 @@ class AftersalesComplaint(models.Model):
     )
     created_repair_ids = fields.One2many("repair.order", "aftersales_complaint_id")
     return_picking_ids = fields.One2many("stock.picking", "aftersales_complaint_id")
-    feedback_request_id = fields.Many2one("aftersales.feedback.request", readonly=True)
+    feedback_request_id = fields.Many2one(
+        "aftersales.feedback.request", readonly=True, check_company=True
+    )
     # deadlines
     acknowledge_deadline = fields.Datetime(
         compute="_compute_deadlines", store=True, string="Acknowledge By"
@@ -306,6 +314,11 @@ class AftersalesComplaint(models.Model):
                     recipients, partner=complaint.partner_id, reason=_("Customer")
                 )
         return recipients
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed(self):
+        if any(complaint.state == "closed" for complaint in self):
+            raise UserError(_("A closed complaint is evidence and cannot be deleted."))
 
     def action_acknowledge(self):
         for complaint in self:

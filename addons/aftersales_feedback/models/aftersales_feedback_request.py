@@ -27,7 +27,7 @@ class AftersalesFeedbackRequest(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     repair_id = fields.Many2one(
-        "repair.order", required=True, ondelete="cascade", index=True, check_company=True
+        "repair.order", required=True, ondelete="restrict", index=True, check_company=True
     )
     dispatch_id = fields.Many2one(
         "aftersales.dispatch",
@@ -35,8 +35,11 @@ class AftersalesFeedbackRequest(models.Model):
         ondelete="cascade",
         index="btree_not_null",
         help="Set when the request follows an on-site visit rather than the repair's end.",
+        check_company=True,
     )
-    partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, ondelete="restrict"
+    )
     technician_id = fields.Many2one("res.users", index=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -67,7 +70,9 @@ class AftersalesFeedbackRequest(models.Model):
     rating_promise = fields.Selection(RATING_LEVELS, string="Keeping Promises")
     comment = fields.Text(string="Customer Comments")
     is_negative = fields.Boolean(readonly=True, copy=False)
-    complaint_id = fields.Many2one("aftersales.complaint", readonly=True, copy=False)
+    complaint_id = fields.Many2one(
+        "aftersales.complaint", readonly=True, copy=False, check_company=True
+    )
 
     def init(self):
         # one request per finished repair, and one per completed on-site visit
@@ -227,6 +232,11 @@ class AftersalesFeedbackRequest(models.Model):
             subtype_xmlid="mail.mt_comment",
         )
         return complaint
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_answered(self):
+        if any(request.state == "answered" for request in self):
+            raise UserError(_("Answered feedback is evidence and cannot be deleted."))
 
     def action_record_phone_answer(self):
         """Staff enter the answers the customer gave on the phone."""

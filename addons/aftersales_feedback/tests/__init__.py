@@ -8,3 +8,6 @@ from . import test_feedback_http
 from . import test_monthly_workbook
 from . import test_callback_scale
 from . import test_shipped_configuration
+from . import test_trust_evidence
+from . import test_trust_walls
+from . import test_access_matrix

@@ -29,7 +29,7 @@ class AftersalesFailureReport(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     repair_id = fields.Many2one(
-        "repair.order", required=True, index=True, ondelete="cascade", check_company=True
+        "repair.order", required=True, index=True, ondelete="restrict", check_company=True
     )
     company_id = fields.Many2one(related="repair_id.company_id", store=True, index=True)
     product_id = fields.Many2one(related="repair_id.product_id", store=True, index=True)

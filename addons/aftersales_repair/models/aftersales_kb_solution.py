@@ -40,7 +40,9 @@ class AftersalesKbSolution(models.Model):
     )
     reviewed_by_id = fields.Many2one("res.users", readonly=True)
     review_date = fields.Datetime(string="Reviewed On", readonly=True)
-    source_repair_id = fields.Many2one("repair.order", string="From Repair", readonly=True)
+    source_repair_id = fields.Many2one(
+        "repair.order", string="From Repair", readonly=True, check_company=True
+    )
     search_text = fields.Char(
         string="Search",
         compute="_compute_search_text",

@@ -234,7 +234,7 @@ class AftersalesLoan(models.Model):
 
     def action_view_pickings(self):
         self.ensure_one()
-        pickings = self.out_picking_id | self.return_picking_id
+        pickings = (self.out_picking_id | self.return_picking_id)._filtered_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("stock.action_picking_tree_all")
         action["domain"] = [("id", "in", pickings.ids)]
         action["context"] = {"create": False}

@@ -98,7 +98,9 @@ class AftersalesRepairCollection(models.Model):
         "used; without one the payment stays on the customer until the invoice comes.",
     )
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
-    payment_id = fields.Many2one("account.payment", copy=False, readonly=True, tracking=True)
+    payment_id = fields.Many2one(
+        "account.payment", copy=False, readonly=True, tracking=True, ondelete="restrict"
+    )
     payment_reconciled = fields.Boolean(
         string="Reconciled with Invoice",
         compute="_compute_payment_reconciled",
@@ -192,9 +194,9 @@ class AftersalesRepairCollection(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_registered(self):
-        if any(collection.state == "registered" for collection in self):
+        if self:
             raise UserError(
-                _("A collection already registered as a payment cannot be deleted; cancel it.")
+                _("Collected cash is evidence and cannot be deleted; cancel the collection.")
             )
 
     def action_register_payment(self):
@@ -262,7 +264,7 @@ class AftersalesRepairCollection(models.Model):
             "type": "ir.actions.act_window",
             "res_model": "account.payment",
             "views": [[False, "form"]],
-            "res_id": self.payment_id.id,
+            "res_id": self.payment_id._filtered_access("read").id,
         }
 
     def action_open_invoice(self):
@@ -271,7 +273,7 @@ class AftersalesRepairCollection(models.Model):
             "type": "ir.actions.act_window",
             "res_model": "account.move",
             "views": [[False, "form"]],
-            "res_id": self.invoice_id.id,
+            "res_id": self.invoice_id._filtered_access("read").id,
         }
 
     def _check_can_register(self):

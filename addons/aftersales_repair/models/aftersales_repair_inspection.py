@@ -1,7 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 INSPECTION_RESULTS = [("pass", "Passed"), ("fail", "Failed")]
 
@@ -18,7 +18,7 @@ class AftersalesRepairInspection(models.Model):
     repair_id = fields.Many2one(
         "repair.order",
         required=True,
-        ondelete="cascade",
+        ondelete="restrict",
         index=True,
         check_company=True,
     )
@@ -60,3 +60,8 @@ class AftersalesRepairInspection(models.Model):
                         repair=inspection.repair_id.name,
                     )
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        if self:
+            raise UserError(_("A repair inspection is evidence and cannot be deleted."))

@@ -27,7 +27,9 @@ class AftersalesWorkLog(models.Model):
         default=lambda self: self.env.user,
     )
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)
-    repair_id = fields.Many2one("repair.order", index="btree_not_null", check_company=True)
+    repair_id = fields.Many2one(
+        "repair.order", index="btree_not_null", check_company=True, ondelete="restrict"
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )

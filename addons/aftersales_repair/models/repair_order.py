@@ -49,6 +49,29 @@ APPROVAL_METHODS = [
     ("signature", "Signature"),
 ]
 
+# What a portal customer may read of a repair over RPC: what the portal page shows. Internal
+# notes, approvers, waiver reasons and every other internal field stay with the staff.
+PORTAL_READABLE_FIELDS = frozenset(
+    {
+        "id",
+        "display_name",
+        "name",
+        "state",
+        "company_id",
+        "create_date",
+        "priority",
+        "partner_id",
+        "product_id",
+        "lot_id",
+        "fault_description",
+        "estimated_completion_date",
+        "currency_id",
+        "customer_approval_state",
+        "customer_approved_by",
+        "access_url",
+    }
+)
+
 
 class RepairOrder(models.Model):
     _name = "repair.order"
@@ -144,6 +167,7 @@ class RepairOrder(models.Model):
         "aftersales.fault.code",
         tracking=True,
         check_company=True,
+        ondelete="restrict",
         index="btree_not_null",
         domain="['|', ('company_id', '=', False), ('company_id', '=', company_id), "
         "'|', ('product_category_ids', '=', False), "
@@ -633,6 +657,33 @@ class RepairOrder(models.Model):
                 )
             )
 
+    @api.model
+    def check_field_access_rights(self, operation, field_names):
+        """Portal and public users read only the fields of the portal page (issue 14)."""
+        if self.env.su or not self.env.user.share:
+            return super().check_field_access_rights(operation, field_names)
+        if not field_names:
+            field_names = [
+                name
+                for name in super().check_field_access_rights(operation, field_names)
+                if name in PORTAL_READABLE_FIELDS
+            ]
+            return field_names
+        hidden = [
+            name
+            for name in field_names
+            if name in self._fields and name not in PORTAL_READABLE_FIELDS
+        ]
+        if hidden:
+            raise AccessError(
+                _(
+                    "These fields of a repair are internal and cannot be read from the "
+                    "portal: %(fields)s.",
+                    fields=", ".join(hidden),
+                )
+            )
+        return super().check_field_access_rights(operation, field_names)
+
     # ------------------------------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------------------------------
@@ -768,7 +819,8 @@ class RepairOrder(models.Model):
 
     def action_view_aftersales_invoices(self):
         self.ensure_one()
-        invoices = self.aftersales_invoice_ids
+        # the invoices are computed as superuser: open only those the user may read
+        invoices = self.aftersales_invoice_ids._filtered_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account.action_move_out_invoice_type"
         )
@@ -781,7 +833,7 @@ class RepairOrder(models.Model):
 
     def action_view_aftersales_payments(self):
         self.ensure_one()
-        payments = self.aftersales_payment_ids
+        payments = self.aftersales_payment_ids._filtered_access("read")
         action = {
             "type": "ir.actions.act_window",
             "name": _("Payments of %(repair)s", repair=self.name),
@@ -812,7 +864,9 @@ class RepairOrder(models.Model):
             "name": _("Stock Journal Items of %(repair)s", repair=self.name),
             "res_model": "account.move.line",
             "view_mode": "list,form",
-            "domain": [("id", "in", self._aftersales_valuation_move_lines().ids)],
+            "domain": [
+                ("id", "in", self._aftersales_valuation_move_lines()._filtered_access("read").ids)
+            ],
             "context": {"create": False, "search_default_group_by_account": 1},
         }
 

@@ -66,8 +66,13 @@ class AftersalesPartReturn(models.Model):
         ondelete="restrict",
         check_company=True,
     )
-    request_line_id = fields.Many2one("aftersales.warranty.part.request.line", index=True)
-    issue_move_id = fields.Many2one("stock.move", index=True, readonly=True)
+    request_line_id = fields.Many2one(
+        "aftersales.warranty.part.request.line",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    issue_move_id = fields.Many2one("stock.move", index=True, readonly=True, check_company=True)
     requester_id = fields.Many2one(related="request_id.requester_id", store=True)
     repair_id = fields.Many2one(related="request_id.repair_id", store=True)
     lot_id = fields.Many2one(related="request_id.lot_id", store=True, string="Unit Serial")
@@ -79,10 +84,13 @@ class AftersalesPartReturn(models.Model):
         string="Returning Party",
         required=True,
         index=True,
+        ondelete="restrict",
         help="The dealer, or the technician's partner, who returns the part (and pays for it "
         "when it is not returned or rejected).",
     )
-    product_id = fields.Many2one("product.product", string="Part", required=True, index=True)
+    product_id = fields.Many2one(
+        "product.product", string="Part", required=True, index=True, ondelete="restrict"
+    )
     part_lot_id = fields.Many2one(
         "stock.lot",
         string="Part Serial",
@@ -147,7 +155,9 @@ class AftersalesPartReturn(models.Model):
         copy=False,
         help="The warranty cost confirmed by an accepted return (before supplier recoveries).",
     )
-    sale_order_id = fields.Many2one("sale.order", string="Parts Sale", readonly=True, copy=False)
+    sale_order_id = fields.Many2one(
+        "sale.order", string="Parts Sale", readonly=True, copy=False, check_company=True
+    )
     invoice_ids = fields.Many2many("account.move", string="Invoices", readonly=True, copy=False)
     claim_ids = fields.One2many("aftersales.supplier.claim", "return_id", string="Supplier Claims")
     recovered_amount = fields.Monetary(compute="_compute_recovered_amount", store=True)
@@ -212,6 +222,13 @@ class AftersalesPartReturn(models.Model):
     # Actions
     # ------------------------------------------------------------------------------------
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_inspected(self):
+        if any(part_return.state not in ("expected", "cancel") for part_return in self):
+            raise UserError(
+                _("A received or inspected part return cannot be deleted; it is evidence.")
+            )
+
     def action_receive(self):
         """Create the incoming transfer of the defective part into the quarantine."""
         self.ensure_one()
@@ -236,7 +253,7 @@ class AftersalesPartReturn(models.Model):
     def action_view_pickings(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("stock.action_picking_tree_all")
-        action["domain"] = [("id", "in", self.picking_ids.ids)]
+        action["domain"] = [("id", "in", self.picking_ids._filtered_access("read").ids)]
         action["context"] = {"create": False}
         return action
 

@@ -45,9 +45,16 @@ class AftersalesSupplierClaim(models.Model):
         check_company=True,
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Vendor", required=True, index=True, tracking=True
+        "res.partner",
+        string="Vendor",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
     )
-    product_id = fields.Many2one("product.product", string="Part", required=True, index=True)
+    product_id = fields.Many2one(
+        "product.product", string="Part", required=True, index=True, ondelete="restrict"
+    )
     part_lot_id = fields.Many2one("stock.lot", string="Part Serial", check_company=True)
     lot_id = fields.Many2one(related="return_id.lot_id", string="Unit Serial")
     quantity = fields.Float(required=True, default=1.0, digits="Product Unit of Measure")
@@ -68,7 +75,14 @@ class AftersalesSupplierClaim(models.Model):
     picking_ids = fields.One2many(
         "stock.picking", "aftersales_supplier_claim_id", string="Transfers"
     )
-    refund_id = fields.Many2one("account.move", string="Vendor Refund", readonly=True, copy=False)
+    refund_id = fields.Many2one(
+        "account.move",
+        string="Vendor Refund",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        check_company=True,
+    )
     recovered_amount = fields.Monetary(
         compute="_compute_recovered_amount",
         store=True,
@@ -123,6 +137,13 @@ class AftersalesSupplierClaim(models.Model):
                 )
             )
         return claims
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_claimed(self):
+        if any(claim.state != "draft" for claim in self):
+            raise UserError(
+                _("Only a draft supplier claim can be deleted; cancel a sent claim instead.")
+            )
 
     def action_claim(self):
         for claim in self:

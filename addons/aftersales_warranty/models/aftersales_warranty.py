@@ -5,7 +5,7 @@ from collections import namedtuple
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
 Coverage = namedtuple(
@@ -62,7 +62,9 @@ class AftersalesWarranty(models.Model):
         check_company=True,
         tracking=True,
     )
-    product_id = fields.Many2one("product.product", required=True, index=True, check_company=True)
+    product_id = fields.Many2one(
+        "product.product", required=True, index=True, check_company=True, ondelete="restrict"
+    )
     product_tmpl_id = fields.Many2one(related="product_id.product_tmpl_id", store=True)
     categ_id = fields.Many2one(related="product_id.categ_id", store=True)
     product_default_code = fields.Char(
@@ -71,7 +73,12 @@ class AftersalesWarranty(models.Model):
     production_date = fields.Date(related="lot_id.production_date", store=True)
     production_batch = fields.Char(related="lot_id.production_batch", store=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, tracking=True
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
     )
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, index=True
@@ -83,12 +90,14 @@ class AftersalesWarranty(models.Model):
         help="The company itself, or the dealer that sold the unit.",
     )
     user_id = fields.Many2one("res.users", string="Salesperson", index=True)
-    sale_order_id = fields.Many2one("sale.order", index=True)
+    sale_order_id = fields.Many2one("sale.order", index=True, check_company=True)
     sale_date = fields.Date()
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
-    picking_id = fields.Many2one("stock.picking", string="Delivery", index=True)
-    move_id = fields.Many2one("stock.move", string="Delivery Move")
-    policy_id = fields.Many2one("aftersales.warranty.policy", index=True)
+    picking_id = fields.Many2one(
+        "stock.picking", string="Delivery", index=True, check_company=True
+    )
+    move_id = fields.Many2one("stock.move", string="Delivery Move", check_company=True)
+    policy_id = fields.Many2one("aftersales.warranty.policy", index=True, ondelete="restrict")
     clock_start = fields.Selection(
         selection=lambda self: (
             self.env["aftersales.warranty.policy"]._fields["clock_start"].selection
@@ -120,6 +129,7 @@ class AftersalesWarranty(models.Model):
         "aftersales.warranty",
         string="Replaces",
         help="The warranty of the unit this one replaced.",
+        check_company=True,
     )
     usage_uom = fields.Selection(related="policy_id.usage_uom")
     usage_limit = fields.Float(related="policy_id.usage_limit")
@@ -217,6 +227,21 @@ class AftersalesWarranty(models.Model):
         warranties = super().create(vals_list)
         warranties.filtered(lambda w: w.policy_id and not w.line_ids)._generate_lines()
         return warranties
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_repaired(self):
+        repaired = (
+            self.env["repair.order"]
+            .sudo()
+            ._read_group([("lot_id", "in", self.lot_id.ids)], ["lot_id"])
+        )
+        if repaired:
+            raise UserError(
+                _(
+                    "A warranty whose unit has repairs is evidence and cannot be deleted; "
+                    "end it instead."
+                )
+            )
 
     def action_suspend(self):
         self.write({"state": "suspended", "return_date": fields.Date.context_today(self)})
@@ -658,7 +683,7 @@ class AftersalesWarrantyLine(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Part", required=True)
     is_unit = fields.Boolean(string="Whole Unit")
-    policy_line_id = fields.Many2one("aftersales.warranty.policy.line", ondelete="set null")
+    policy_line_id = fields.Many2one("aftersales.warranty.policy.line", ondelete="restrict")
     part_product_id = fields.Many2one("product.product")
     part_categ_id = fields.Many2one("product.category", string="Part Category")
     period_months = fields.Integer(string="Period (months)", required=True)

@@ -26,7 +26,12 @@ class AftersalesWarrantyContract(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, tracking=True
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
     )
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, index=True
@@ -92,10 +97,18 @@ class AftersalesWarrantyContract(models.Model):
         copy=False,
     )
     previous_contract_id = fields.Many2one(
-        "aftersales.warranty.contract", string="Renewal Of", copy=False, readonly=True
+        "aftersales.warranty.contract",
+        string="Renewal Of",
+        copy=False,
+        readonly=True,
+        check_company=True,
     )
     next_contract_id = fields.Many2one(
-        "aftersales.warranty.contract", string="Renewed By", copy=False, readonly=True
+        "aftersales.warranty.contract",
+        string="Renewed By",
+        copy=False,
+        readonly=True,
+        check_company=True,
     )
     reminder_sent = fields.Boolean(copy=False, readonly=True)
     note = fields.Html(string="Terms")
@@ -149,6 +162,13 @@ class AftersalesWarrantyContract(models.Model):
                     "aftersales.warranty.contract"
                 ) or _("New")
         return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_running(self):
+        if any(contract.state in ("running", "expired") for contract in self):
+            raise UserError(
+                _("A running or expired contract cannot be deleted; cancel it instead.")
+            )
 
     def action_confirm(self):
         """Run the contract and put its fee on a quotation for the customer."""
@@ -231,7 +251,7 @@ class AftersalesWarrantyContract(models.Model):
         return {
             "type": "ir.actions.act_window",
             "res_model": "sale.order",
-            "res_id": self.sale_order_id.id,
+            "res_id": self.sale_order_id._filtered_access("read").id,
             "view_mode": "form",
         }
 

@@ -362,7 +362,7 @@ class AftersalesWarrantyPartRequest(models.Model):
     def action_view_pickings(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("stock.action_picking_tree_all")
-        action["domain"] = [("id", "in", self.picking_ids.ids)]
+        action["domain"] = [("id", "in", self.picking_ids._filtered_access("read").ids)]
         action["context"] = {"create": False}
         return action
 

@@ -17,11 +17,18 @@ class AftersalesWarrantyUsage(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     lot_id = fields.Many2one(
-        "stock.lot", string="Serial Number", required=True, index=True, ondelete="cascade"
+        "stock.lot",
+        string="Serial Number",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     reading = fields.Float(required=True)
-    repair_id = fields.Many2one("repair.order", index=True, ondelete="cascade")
+    repair_id = fields.Many2one(
+        "repair.order", index=True, ondelete="restrict", check_company=True
+    )
 
     _sql_constraints = [
         ("reading_positive", "CHECK(reading >= 0)", "A usage reading cannot be negative."),
