@@ -12,9 +12,10 @@ AS_VENV=$AS_LOCAL/venv
 # Odoo's official 18.0 Community source archive (used when PYTHON cannot import Odoo 18 and
 # ODOO_SOURCE is not set).
 AS_ODOO_OFFICIAL_URL=https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz
-# Debian packages the suite needs on a bare machine: PostgreSQL, the headers and compiler to
-# build Odoo's psycopg2 and python-ldap, venv, a CJK font for Chinese PDFs, Chromium for the
-# browser tests, wkhtmltopdf for PDF reports (see README.md for the patched build).
+# Debian packages the suite needs on a bare machine (each only when what it provides is missing):
+# PostgreSQL; to build Odoo's psycopg2 and python-ldap when Odoo is installed into the venv:
+# libpq, ldap and sasl headers, a compiler and Python headers; venv; a CJK font for Chinese
+# PDFs; Chromium for the browser tests; wkhtmltopdf for PDF reports (see README.md).
 AS_DEBIAN_PACKAGES="postgresql libpq-dev libldap2-dev libsasl2-dev build-essential python3-dev python3-venv fonts-noto-cjk chromium wkhtmltopdf"
 
 as_die() { echo "error: $*" >&2; exit 1; }
@@ -39,13 +40,30 @@ as_step() {
 }
 
 # --- Debian packages -------------------------------------------------------------------
+as_debian_installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
 as_debian_missing() {
-    # The packages of AS_DEBIAN_PACKAGES that are not installed (none on a non-Debian system).
+    # as_debian_missing PYTHON MODE: the packages of AS_DEBIAN_PACKAGES this machine lacks
+    # (none on a system without dpkg). MODE own-odoo: Odoo is to be built into the venv.
     command -v dpkg-query >/dev/null 2>&1 || return 0
-    local pkg missing=()
+    local py=$1 mode=$2 pkg missing=()
     for pkg in $AS_DEBIAN_PACKAGES; do
-        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
-            || missing+=("$pkg")
+        case "$pkg" in
+            postgresql) as_pg_bindir >/dev/null && continue ;;
+            libpq-dev|libldap2-dev|libsasl2-dev|build-essential|python3-dev)
+                [ "$mode" = own-odoo ] || continue ;;
+            python3-venv) "$py" -c 'import ensurepip, venv' 2>/dev/null && continue ;;
+            fonts-noto-cjk)
+                command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh family 2>/dev/null)" ] && continue ;;
+            chromium)
+                command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+                    || command -v google-chrome >/dev/null 2>&1 || command -v google-chrome-stable >/dev/null 2>&1 \
+                    && continue ;;
+            wkhtmltopdf) command -v wkhtmltopdf >/dev/null 2>&1 && continue ;;
+        esac
+        as_debian_installed "$pkg" || missing+=("$pkg")
     done
     echo "${missing[*]}"
 }
@@ -57,10 +75,11 @@ as_apt_install() {
 }
 
 as_ensure_debian_packages() {
-    # As root on Debian/Ubuntu: installs the missing packages with apt-get. Otherwise: one
-    # message listing them (the scripts go on; PostgreSQL alone is mandatory, checked later).
+    # as_ensure_debian_packages PYTHON MODE — as root on Debian/Ubuntu: installs the missing
+    # packages with apt-get. Otherwise: one message listing them (the scripts go on;
+    # PostgreSQL is checked when the cluster starts, the build tools when pip needs them).
     local missing
-    missing=$(as_debian_missing)
+    missing=$(as_debian_missing "$1" "$2")
     [ -z "$missing" ] && return 0
     mkdir -p "$AS_LOCAL/log"
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -141,9 +160,9 @@ as_pip_logged() {
 }
 
 as_install_odoo_into_venv() {
-    # Odoo 18.0 Community from its source into .local/venv (editable: the venv runs the tree).
-    local src vpy=$AS_VENV/bin/python log=$AS_LOCAL/log/odoo-install.log
-    src=$(as_odoo_source_tree) || exit $?
+    # as_install_odoo_into_venv SRC: Odoo 18.0 Community from the source tree SRC into
+    # .local/venv (editable: the venv runs the tree).
+    local src=$1 vpy=$AS_VENV/bin/python log=$AS_LOCAL/log/odoo-install.log
     grep -q "^version_info = (18, 0" "$src/odoo/release.py" || as_die "$src is not Odoo 18.0"
     : >"$log"
     # Odoo's pins are Debian 12's versions; cbor2 5.4.2 does not build on Python 3.11.
@@ -168,15 +187,21 @@ as_setup_python() {
     # - otherwise the venv is a plain one and Odoo 18.0 is installed into it from ODOO_SOURCE
     #   (default: Odoo's official 18.0 source archive).
     # runtime: requirements.txt (serving); dev: requirements-dev.txt (tests and lint).
-    local kind=$1 base mode reqfile stamp digest vpy=$AS_VENV/bin/python
+    local kind=$1 base mode src="" reqfile stamp digest vpy=$AS_VENV/bin/python
     mkdir -p "$AS_LOCAL/log"
-    as_ensure_debian_packages
-    base=$("$PYTHON" -c 'import os, sys; print(os.path.realpath(sys.executable))' 2>/dev/null) \
+    base=$("$PYTHON" -c 'import os, sys; print(os.path.abspath(sys.executable))' 2>/dev/null) \
         || as_offline_message "PYTHON='$PYTHON' (not a Python interpreter)"
-    "$base" -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 12))' \
-        || as_die "Odoo 18 needs Python 3.10 to 3.12; PYTHON='$PYTHON' is $("$base" -V 2>&1)"
-    if as_python_has_odoo "$base"; then mode=system-site; else mode=own-odoo; fi
-    if [ ! -x "$vpy" ] || [ "$(cat "$AS_VENV/.aftersales-base" 2>/dev/null)" != "$base $mode" ]; then
+    "$PYTHON" -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 12))' \
+        || as_die "Odoo 18 needs Python 3.10 to 3.12; PYTHON='$PYTHON' is $("$PYTHON" -V 2>&1)"
+    if as_python_has_odoo "$PYTHON"; then mode=system-site; else mode=own-odoo; fi
+    as_ensure_debian_packages "$PYTHON" "$mode"
+    local fresh=0
+    [ -x "$vpy" ] && [ "$(cat "$AS_VENV/.aftersales-base" 2>/dev/null)" = "$base $mode" ] || fresh=1
+    if [ "$mode" = own-odoo ] && { [ "$fresh" = 1 ] || ! as_python_has_odoo "$vpy"; }; then
+        # the source first: offline without one, nothing is created
+        src=$(as_odoo_source_tree) || exit $?
+    fi
+    if [ "$fresh" = 1 ]; then
         rm -rf "$AS_VENV"
         local opt=() what="from $base; Odoo 18 is installed into it"
         if [ "$mode" = system-site ]; then
@@ -184,12 +209,24 @@ as_setup_python() {
             what="on top of $base, which imports Odoo 18"
         fi
         as_step "creating the project virtualenv .local/venv ($what)" \
-            "$base" -m venv "${opt[@]}" "$AS_VENV" \
+            "$PYTHON" -m venv "${opt[@]}" "$AS_VENV" \
             || as_die "could not create $AS_VENV (on Debian: apt-get install python3-venv)"
+        if [ "$mode" = system-site ]; then
+            # PYTHON may itself be a virtualenv: its site-packages (and their .pth files, such
+            # as an editable Odoo's) are added after the project venv's own.
+            "$PYTHON" - "$("$vpy" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" <<'PY' \
+                || as_die "could not link $AS_VENV to PYTHON's site-packages"
+import pathlib, site, sys
+if sys.prefix != sys.base_prefix:  # --system-site-packages covers a plain interpreter
+    dirs = [d for d in site.getsitepackages([sys.prefix]) if pathlib.Path(d).is_dir()]
+    lines = [f"import site; site.addsitedir({d!r})" for d in dirs]
+    (pathlib.Path(sys.argv[1]) / "aftersales_base_python.pth").write_text("\n".join(lines) + "\n")
+PY
+        fi
         echo "$base $mode" >"$AS_VENV/.aftersales-base"
     fi
-    if [ "$mode" = own-odoo ] && ! as_python_has_odoo "$vpy"; then
-        as_install_odoo_into_venv
+    if [ -n "$src" ]; then
+        as_install_odoo_into_venv "$src"
     fi
     PYTHON=$vpy
     reqfile=$AS_ROOT/requirements.txt
