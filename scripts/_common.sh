@@ -76,13 +76,14 @@ as_apt_install() {
 
 as_ensure_debian_packages() {
     # as_ensure_debian_packages PYTHON MODE — as root on Debian/Ubuntu: installs the missing
-    # packages with apt-get. Otherwise: one message listing them (the scripts go on;
-    # PostgreSQL is checked when the cluster starts, the build tools when pip needs them).
+    # packages with apt-get (unless AFTERSALES_APT=0). Otherwise: one message listing them
+    # (the scripts go on; PostgreSQL is checked when the cluster starts, the build tools when
+    # pip needs them).
     local missing
     missing=$(as_debian_missing "$1" "$2")
     [ -z "$missing" ] && return 0
     mkdir -p "$AS_LOCAL/log"
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && [ "${AFTERSALES_APT:-1}" != 0 ] && command -v apt-get >/dev/null 2>&1; then
         # shellcheck disable=SC2086
         as_step "installing Debian packages (apt-get, as root): $missing" as_apt_install $missing \
             || as_die "apt-get could not install: $missing (log: $AS_LOCAL/log/apt-get.log)"
@@ -130,7 +131,13 @@ as_odoo_source_tree() {
             if [ -d "$src" ]; then
                 [ -f "$src/odoo/release.py" ] && [ -f "$src/setup.py" ] \
                     || as_die "ODOO_SOURCE=$src is not an Odoo source tree (no odoo/release.py, setup.py)"
-                (cd "$src" && pwd)
+                src=$(cd "$src" && pwd -P)
+                if [ "$(cat "$tree/.aftersales-from" 2>/dev/null)" != "$src" ]; then
+                    as_step "copying the Odoo source tree $src into .local/odoo-src (hard links where possible; nothing is written in $src)" \
+                        "$PYTHON" "$AS_ROOT/scripts/fetch_odoo.py" copy "$src" "$tree" >&2 \
+                        || as_die "could not copy $src"
+                fi
+                echo "$tree"
                 return 0
             fi
             archive=$(cd "$(dirname "$src")" && pwd)/$(basename "$src")

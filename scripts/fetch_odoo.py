@@ -4,6 +4,9 @@ run by the interpreter given by PYTHON before any package is installed):
     fetch_odoo.py download URL FILE     download URL to FILE (atomically; exit 1 when offline)
     fetch_odoo.py unpack ARCHIVE TREE   unpack an Odoo source archive into TREE (its top folder
                                         stripped); TREE/.aftersales-from names the archive
+    fetch_odoo.py copy SOURCE TREE      copy an Odoo source tree into TREE with hard links where
+                                        possible (pip then writes its build files in TREE, never
+                                        in SOURCE); .git, build files and egg-info left out
     fetch_odoo.py digest REQUIREMENTS   SHA-256 of a requirements file and those it includes (-r)
 """
 
@@ -50,6 +53,31 @@ def unpack(archive, tree):
     return 0
 
 
+def copy(source, tree):
+    source, tree = pathlib.Path(source).resolve(), pathlib.Path(tree)
+    if not (source / "odoo" / "release.py").is_file():
+        print(f"{source} is not an Odoo source tree (no odoo/release.py)", file=sys.stderr)
+        return 1
+    tree.parent.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(tree, ignore_errors=True)
+
+    def link_or_copy(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(
+        source,
+        tree,
+        symlinks=True,
+        copy_function=link_or_copy,
+        ignore=shutil.ignore_patterns(".git", "*.egg-info", "build", "dist", "__pycache__"),
+    )
+    (tree / ".aftersales-from").write_text(str(source), encoding="utf-8")
+    return 0
+
+
 def digest(requirements):
     seen, sha = set(), hashlib.sha256()
 
@@ -70,4 +98,5 @@ def digest(requirements):
 
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
-    sys.exit({"download": download, "unpack": unpack, "digest": digest}[command](*args))
+    commands = {"download": download, "unpack": unpack, "copy": copy, "digest": digest}
+    sys.exit(commands[command](*args))
