@@ -240,7 +240,13 @@ PY
     [ "$kind" = dev ] && reqfile=$AS_ROOT/requirements-dev.txt
     stamp=$AS_VENV/.aftersales-$kind
     digest=$("$PYTHON" "$AS_ROOT/scripts/fetch_odoo.py" digest "$reqfile")
-    if [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ]; then
+    local current
+    current=$(cat "$stamp" 2>/dev/null)
+    if [ "$kind" = runtime ] && [ "$(cat "$AS_VENV/.aftersales-dev" 2>/dev/null)" \
+        = "$("$PYTHON" "$AS_ROOT/scripts/fetch_odoo.py" digest "$AS_ROOT/requirements-dev.txt")" ]; then
+        current=$digest  # installed with the dev requirements, which include the runtime ones
+    fi
+    if [ "$current" != "$digest" ]; then
         : >"$AS_LOCAL/log/pip-$kind.log"
         as_step "installing $(basename "$reqfile") into .local/venv" \
             as_logged "$AS_LOCAL/log/pip-$kind.log" \
@@ -287,7 +293,7 @@ PY
 
 as_odoo() {
     # Runs Odoo against the private cluster. Extra arguments are passed through.
-    "$PYTHON" -m odoo -c "$AS_ROOT/config/local.conf" \
+    "$PYTHON" "$AS_ROOT/scripts/odoo_server.py" -c "$AS_ROOT/config/local.conf" \
         --addons-path="$(as_addons_path)" \
         --db_host="$AS_PGSOCK" --db_port="$AS_PGPORT" --db_user="$AS_PGUSER" \
         --data-dir="$AS_LOCAL/filestore" \

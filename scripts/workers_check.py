@@ -264,7 +264,12 @@ def main():
         wizard = recorder(
             "aftersales.repair.approval.wizard",
             "create",
-            {"repair_id": repair_id, "decision": "approved", "method": "phone"},
+            {
+                "repair_id": repair_id,
+                "decision": "approved",
+                "approved_by": f"RPC Customer {suffix}",
+                "method": "phone",
+            },
         )
         recorder("aftersales.repair.approval.wizard", "action_confirm", [wizard])
     frontdesk("repair.order", "action_validate", [repair_id])
