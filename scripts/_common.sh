@@ -31,7 +31,7 @@ as_require_python_deps() {
     # The project's own Python dependencies (requirements.txt): installed when missing.
     if ! "$PYTHON" - <<'PY' >/dev/null 2>&1
 import importlib.util, sys
-mods = ["num2words", "xlsxwriter", "openpyxl", "psycopg2", "pytest", "yaml", "ruff", "pylint_odoo", "freezegun", "websocket"]
+mods = ["num2words", "xlsxwriter", "openpyxl", "psycopg2", "pytest", "yaml", "ruff", "pylint_odoo", "freezegun", "websocket", "polib"]
 sys.exit(any(importlib.util.find_spec(m) is None for m in mods))
 PY
     then
