@@ -22,15 +22,40 @@ class AftersalesFeedbackController(http.Controller):
             return feedback.browse()
         return feedback
 
-    def _render_form(self, feedback, token, values=None, errors=None):
+    def _set_page_lang(self, feedback, lang=None):
+        """The page speaks the language the visitor chose with the switch, else the
+        customer's, else the browser's (an installed language only); returns the feedback
+        request in that language."""
+        installed = [code for code, _name in request.env["res.lang"].get_installed()]
+        best = request.best_lang
+        for candidate in (lang, feedback.partner_id.lang, best, best and best.split("_")[0]):
+            if not candidate:
+                continue
+            code = next(
+                (c for c in installed if c == candidate or c.split("_")[0] == candidate), None
+            )
+            if code:
+                request.update_context(lang=code)
+                break
+        return feedback.with_context(lang=request.env.lang)
+
+    def _render(self, template, feedback, values):
+        languages = request.env["res.lang"].get_installed()
         return request.render(
+            template,
+            dict(values, feedback=feedback, page_lang=request.env.lang, languages=languages),
+        )
+
+    def _render_form(self, feedback, token, values=None, errors=None):
+        levels = feedback._fields[RATING_FIELDS[0]]._description_selection(request.env)
+        return self._render(
             "aftersales_feedback.feedback_page",
+            feedback,
             {
-                "feedback": feedback,
                 "token": token,
                 "values": values or {},
                 "errors": errors or [],
-                "levels": RATING_LEVELS,
+                "levels": levels or RATING_LEVELS,
                 "points": [
                     (fname, feedback._fields[fname].get_description(request.env)["string"])
                     for fname in RATING_FIELDS
@@ -50,6 +75,7 @@ class AftersalesFeedbackController(http.Controller):
         feedback = self._get_request(request_id, token)
         if not feedback:
             return request.render("aftersales_feedback.feedback_invalid_page", status=404)
+        feedback = self._set_page_lang(feedback, kwargs.get("lang"))
         return self._render_form(feedback, token)
 
     @http.route(
@@ -64,6 +90,7 @@ class AftersalesFeedbackController(http.Controller):
         feedback = self._get_request(request_id, token)
         if not feedback:
             return request.render("aftersales_feedback.feedback_invalid_page", status=404)
+        feedback = self._set_page_lang(feedback, post.get("lang"))
         values = {fname: post.get(fname) or False for fname in RATING_FIELDS}
         values["comment"] = (post.get("comment") or "")[:5000]
         errors = feedback._validate_answer(values)
@@ -73,4 +100,4 @@ class AftersalesFeedbackController(http.Controller):
             feedback._submit_answer(values, channel="web")
         except (UserError, ValidationError) as error:
             return self._render_form(feedback, token, values=values, errors=[error.args[0]])
-        return request.render("aftersales_feedback.feedback_thanks_page", {"feedback": feedback})
+        return self._render("aftersales_feedback.feedback_thanks_page", feedback, {})

@@ -11,3 +11,4 @@ from . import test_shipped_configuration
 from . import test_trust_evidence
 from . import test_trust_walls
 from . import test_access_matrix
+from . import test_feedback_lang

@@ -153,19 +153,21 @@ class AftersalesApprovalReview(models.Model):
             # the values activity_schedule() gives, for all approvers of all reviews at once
             base_vals = {
                 "activity_type_id": activity_type_id,
-                "summary": _("Approve: %(step)s", step=review.name),
                 "automated": True,
-                "note": _(
-                    "%(document)s needs your approval (%(amount)s).",
-                    document=review.res_name,
-                    amount=review.amount_display,
-                ),
                 "date_deadline": fields.Date.context_today(document),
                 "res_model_id": self.env["ir.model"]._get_id(document._name),
                 "res_id": document.id,
             }
             for user in review._get_reviewer_users():
-                vals_list.append(dict(base_vals, user_id=user.id))
+                # the task speaks the approver's language
+                user_env = review.with_context(lang=user.lang or self.env.lang).env
+                summary = user_env._("Approve: %(step)s", step=review.name)
+                note = user_env._(
+                    "%(document)s needs your approval (%(amount)s).",
+                    document=review.res_name,
+                    amount=review.amount_display,
+                )
+                vals_list.append(dict(base_vals, user_id=user.id, summary=summary, note=note))
                 owners.append(review)
         # sudo: the approval mechanism assigns the approval task to approvers on behalf of a
         # requester who may not have write access on the document.

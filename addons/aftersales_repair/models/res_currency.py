@@ -1,6 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
+from odoo.tools import get_lang
 
 from ..tools.amount_words import amount_to_words
 
@@ -22,3 +23,13 @@ class ResCurrency(models.Model):
             unit_label=self.currency_unit_label,
             subunit_label=self.currency_subunit_label,
         )
+
+    def amount_to_text(self, amount):
+        """Odoo's amount in words (invoices, any template): for the yuan in Chinese, the
+        uppercase RMB form of the suite's helper (人民币壹仟贰佰叁拾肆元伍角整), which
+        num2words does not write; every other case is Odoo's own."""
+        self.ensure_one()
+        lang = get_lang(self.env).code
+        if self.name == "CNY" and lang.startswith("zh"):
+            return self._aftersales_amount_to_words(amount, lang)
+        return super().amount_to_text(amount)

@@ -460,6 +460,27 @@ class TestRepairPriceApproval(ApprovalCommon):
             repair,
         )
 
+    def test_approval_task_in_the_approver_language(self):
+        """Issue 18: each approver's task speaks the approver's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["aftersales_repair"], ["zh_CN"], overwrite=True
+        )
+        self.centre_head.lang = "zh_CN"
+        self.quality_manager.lang = "en_US"
+        self._isolate_rules(
+            [("service_centre_head", "sequential"), ("quality_manager", "parallel")]
+        )
+        repair = self._repair(300.0)
+        repair.with_user(self.frontdesk).action_request_approval()
+        tasks = self._approval_activities(repair)
+        chinese = tasks.filtered(lambda a: a.user_id == self.centre_head)
+        english = tasks.filtered(lambda a: a.user_id == self.quality_manager)
+        self.assertTrue(chinese.summary.startswith("批准："), chinese.summary)
+        self.assertIn("需要您的审批", chinese.note)
+        self.assertTrue(english.summary.startswith("Approve: "), english.summary)
+        self.assertIn("needs your approval", english.note)
+
     def test_approvers_notified_once_and_tasks_kept_as_done(self):
         """The approvers whose turn comes get one chatter message addressed to all of them
         (no 'assigned to you' message per approver); a decision closes the approval tasks by

@@ -391,17 +391,20 @@ class AftersalesWarrantyContract(models.Model):
                 contract.message_post_with_source(
                     template, subtype_xmlid="mail.mt_comment", message_type="comment"
                 )
+            salesperson = contract.user_id or self.env.user
+            # the salesperson's task in the salesperson's language
+            user_env = contract.with_context(lang=salesperson.lang or self.env.lang).env
             contract.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=contract.date_end,
-                summary=_("Renew the maintenance contract"),
-                note=_(
+                summary=user_env._("Renew the maintenance contract"),
+                note=user_env._(
                     "Contract %(name)s of %(customer)s ends on %(end)s: propose the renewal.",
                     name=contract.name,
                     customer=contract.partner_id.display_name,
                     end=contract.date_end,
                 ),
-                user_id=(contract.user_id or self.env.user).id,
+                user_id=salesperson.id,
             )
         to_remind.write({"reminder_sent": True})
         return True
