@@ -202,7 +202,7 @@ class AftersalesComplaint(models.Model):
         for complaint in self:
             complaint.technician_id = complaint.repair_id.user_id or complaint.technician_id
 
-    @api.depends("reported_date", "company_id")
+    @api.depends("reported_date", "company_id", "kind")
     def _compute_deadlines(self):
         for complaint in self:
             company = complaint.company_id
@@ -214,9 +214,12 @@ class AftersalesComplaint(models.Model):
             complaint.acknowledge_deadline = calendar.plan_hours(
                 company.aftersales_complaint_ack_hours, start
             )
-            complaint.answer_deadline = calendar.plan_hours(
-                company.aftersales_complaint_answer_hours, start
+            answer_hours = (
+                company.aftersales_enquiry_answer_hours
+                if complaint.kind == "enquiry"
+                else company.aftersales_complaint_answer_hours
             )
+            complaint.answer_deadline = calendar.plan_hours(answer_hours, start)
 
     def _compute_link_counts(self):
         for complaint in self:
