@@ -37,6 +37,8 @@
         "views/aftersales_part_return_views.xml",
         "views/aftersales_supplier_claim_views.xml",
         "views/aftersales_repair_old_part_views.xml",
+        "report/aftersales_part_return_report.xml",
+        "report/aftersales_part_request_report.xml",
         "views/repair_order_part_request_views.xml",
         "views/stock_picking_views.xml",
         "wizards/aftersales_warranty_register_export_views.xml",

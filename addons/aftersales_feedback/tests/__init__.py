@@ -7,3 +7,6 @@ from . import test_performance
 from . import test_feedback_http
 from . import test_monthly_workbook
 from . import test_callback_scale
+from . import test_repeat_visits
+from . import test_enquiry_deadline
+from . import test_complaint_answer_report
