@@ -34,6 +34,8 @@
         "views/repair_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/aftersales_feedback_menus.xml",
+        "report/aftersales_complaint_answer_report.xml",
+        "report/aftersales_feedback_card_report.xml",
     ],
     "demo": [
         "demo/aftersales_feedback_demo.xml",

@@ -75,6 +75,7 @@
         "wizards/aftersales_repair_inspection_wizard_views.xml",
         "wizards/aftersales_loan_override_wizard_views.xml",
         "report/repair_settlement_report.xml",
+        "report/aftersales_old_part_return_report.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

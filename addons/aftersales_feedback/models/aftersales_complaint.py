@@ -212,7 +212,7 @@ class AftersalesComplaint(models.Model):
         for complaint in self:
             complaint.technician_id = complaint.repair_id.user_id or complaint.technician_id
 
-    @api.depends("reported_date", "company_id")
+    @api.depends("reported_date", "company_id", "kind")
     def _compute_deadlines(self):
         for complaint in self:
             company = complaint.company_id
@@ -226,8 +226,15 @@ class AftersalesComplaint(models.Model):
                 if calendar
                 else False
             )
+            if complaint.kind == "enquiry":
+                # 001 §3.1: an enquiry is answered within 8 working hours
+                complaint.answer_deadline = (
+                    calendar.plan_hours(company.aftersales_enquiry_answer_hours, start)
+                    if calendar
+                    else start + timedelta(hours=company.aftersales_enquiry_answer_hours)
+                )
             # seed 003: answered within 48 hours of acceptance, calendar hours by default
-            if company.aftersales_complaint_answer_count == "working" and calendar:
+            elif company.aftersales_complaint_answer_count == "working" and calendar:
                 complaint.answer_deadline = calendar.plan_hours(
                     company.aftersales_complaint_answer_hours, start
                 )

@@ -119,6 +119,22 @@ class AftersalesFeedbackRequest(models.Model):
                 raise UserError(_("This feedback was already answered; it cannot be changed."))
         return super().write(vals)
 
+    def _aftersales_card_points(self):
+        """The four rating points of the paper feedback card: [(point label, [(level label,
+        ticked)])], the answer's levels ticked."""
+        self.ensure_one()
+        points = []
+        for fname in RATING_FIELDS:
+            field = self._fields[fname]
+            levels = field._description_selection(self.env)
+            points.append(
+                (
+                    field._description_string(self.env),
+                    [(label, self[fname] == key) for key, label in levels],
+                )
+            )
+        return points
+
     def get_public_url(self):
         self.ensure_one()
         # the token is read for the customer's own link only

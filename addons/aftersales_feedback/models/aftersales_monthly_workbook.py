@@ -135,8 +135,66 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
                     ),
                     "empty_message": _("No complaint this month."),
                 },
+                {
+                    "title": _("Rework: repeat repairs and repeat on-site visits by cause"),
+                    "columns": [
+                        {"header": _("Cause"), "type": "text", "width": 34},
+                        {"header": _("Repeat repairs"), "type": "integer"},
+                        {"header": _("Repeat visits"), "type": "integer"},
+                    ],
+                    "rows": self._aftersales_workbook_repeat_rows(month_start, month_end, company),
+                    "empty_message": _("No repeat repair nor repeat visit this month."),
+                },
             ],
         }
+
+    @api.model
+    def _aftersales_workbook_repeat_rows(self, month_start, month_end, company):
+        """Rows (failure cause, repeat repairs taken in the month, repeat on-site visits
+        planned in the month) - 003 篇六: rework and repeat visits with their reasons. A visit
+        is a repeat when its repair is a repeat repair of the unit, or when it is not the
+        first visit of its repair."""
+        Repair = self.env["repair.order"]
+        labels = dict(Repair._fields["failure_cause"]._description_selection(self.env))
+        start, end = datetime.combine(month_start, time.min), datetime.combine(month_end, time.min)
+        per_cause = {}
+
+        def row(cause):
+            return per_cause.setdefault(cause, [labels.get(cause) or _("Not set"), 0, 0])
+
+        for cause, count in Repair._read_group(
+            [
+                ("company_id", "=", company.id),
+                ("state", "!=", "cancel"),
+                ("is_repeat_repair", "=", True),
+                ("intake_date", ">=", start),
+                ("intake_date", "<", end),
+            ],
+            ["failure_cause"],
+            ["__count"],
+        ):
+            row(cause)[1] += count
+        Dispatch = self.env["aftersales.dispatch"]
+        visits = Dispatch.search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "!=", "cancel"),
+                ("planned_start", ">=", start),
+                ("planned_start", "<", end),
+            ]
+        )
+        first = dict(
+            Dispatch._read_group(
+                [("repair_id", "in", visits.repair_id.ids), ("state", "!=", "cancel")],
+                ["repair_id"],
+                ["id:min"],
+            )
+        )
+        for visit in visits:
+            repair = visit.repair_id
+            if repair.is_repeat_repair or first.get(repair) != visit.id:
+                row(repair.failure_cause)[2] += 1
+        return sorted(per_cause.values(), key=lambda r: (-r[1] - r[2], r[0]))
 
     @api.model
     def _aftersales_workbook_ratings_sheet(self, month_start, month_end, company):

@@ -20,6 +20,11 @@ class ResCompany(models.Model):
         help="Seed 003: the answer is due within 48 hours of accepting the complaint, counted "
         "in calendar hours; working hours count only the company's working time.",
     )
+    aftersales_enquiry_answer_hours = fields.Float(
+        string="Answer Enquiries Within (working hours)",
+        default=8.0,
+        help="001 §3.1: an enquiry is answered within 8 working hours.",
+    )
     aftersales_feedback_expiry_days = fields.Integer(
         string="Feedback Link Valid (days)", default=30
     )
@@ -39,6 +44,11 @@ class ResCompany(models.Model):
             "aftersales_complaint_hours_positive",
             "CHECK(aftersales_complaint_ack_hours > 0 AND aftersales_complaint_answer_hours > 0)",
             "Complaint deadlines must be positive numbers of working hours.",
+        ),
+        (
+            "aftersales_enquiry_answer_hours_positive",
+            "CHECK(aftersales_enquiry_answer_hours > 0)",
+            "The delay to answer an enquiry must be a positive number of working hours.",
         ),
         (
             "aftersales_feedback_expiry_positive",

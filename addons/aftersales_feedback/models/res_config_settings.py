@@ -9,6 +9,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_complaint_ack_hours = fields.Float(
         related="company_id.aftersales_complaint_ack_hours", readonly=False
     )
+    aftersales_enquiry_answer_hours = fields.Float(
+        related="company_id.aftersales_enquiry_answer_hours", readonly=False
+    )
     aftersales_complaint_answer_hours = fields.Float(
         related="company_id.aftersales_complaint_answer_hours", readonly=False
     )

@@ -12,3 +12,6 @@ from . import test_trust_evidence
 from . import test_trust_walls
 from . import test_access_matrix
 from . import test_feedback_lang
+from . import test_repeat_visits
+from . import test_enquiry_deadline
+from . import test_complaint_answer_report

@@ -65,6 +65,16 @@ class AftersalesRepairOldPart(models.Model):
     scrap_id = fields.Many2one(
         "stock.scrap", string="Scrap Order", readonly=True, copy=False, check_company=True
     )
+    picking_id = fields.Many2one(
+        "stock.picking",
+        string="Transfer",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
+        help="The transfer the old part moves with: the delivery to the customer, or the "
+        "receipt into the warranty quarantine.",
+    )
     note = fields.Char()
 
     _sql_constraints = [
@@ -117,8 +127,8 @@ class AftersalesRepairOldPart(models.Model):
             raise UserError(_("A processed old part cannot be deleted: it is a stock record."))
 
     def action_process(self):
-        """Carry out the agreed disposition: scrap through an Odoo scrap order; the others are
-        recorded (the warranty module takes over parts kept for a warranty return)."""
+        """Carry out the agreed disposition through stock (see
+        _aftersales_process_disposition)."""
         for part in self:
             if part.state == "done":
                 continue
@@ -140,8 +150,7 @@ class AftersalesRepairOldPart(models.Model):
                     )
                 )
             vals = {"state": "done", "date_done": fields.Datetime.now()}
-            if part.disposition == "scrap":
-                vals["scrap_id"] = part._create_scrap().id
+            vals.update(part._aftersales_process_disposition())
             super(AftersalesRepairOldPart, part).write(vals)
             part.repair_id.message_post(
                 body=_(
@@ -152,6 +161,107 @@ class AftersalesRepairOldPart(models.Model):
             )
         return True
 
+    def _aftersales_process_disposition(self):
+        """Move the old part as agreed; returns the values to write on it. Scrap: an Odoo scrap
+        order; return to customer: a move on the customer's delivery of the repair. (The
+        warranty module moves parts kept for a warranty return or returned to the supplier.)"""
+        self.ensure_one()
+        if self.disposition == "scrap":
+            return {"scrap_id": self._create_scrap().id}
+        if self.disposition == "return_customer":
+            return {"picking_id": self._aftersales_add_to_customer_delivery().id}
+        return {}
+
+    def _aftersales_lot(self):
+        """The serial/lot of the old part (created from its serial number when new); empty
+        for an untracked part."""
+        self.ensure_one()
+        lot = self.env["stock.lot"]
+        if self.product_id.tracking == "none":
+            return lot
+        if not self.serial_number:
+            raise UserError(
+                _(
+                    "%(part)s is tracked by serial/lot: enter the serial number of the old "
+                    "part before processing it.",
+                    part=self.product_id.display_name,
+                )
+            )
+        company = self.repair_id.company_id
+        return lot.search(
+            [
+                ("product_id", "=", self.product_id.id),
+                ("name", "=", self.serial_number),
+                ("company_id", "in", [company.id, False]),
+            ],
+            limit=1,
+        ) or lot.create(
+            {
+                "product_id": self.product_id.id,
+                "name": self.serial_number,
+                "company_id": company.id,
+            }
+        )
+
+    def _aftersales_old_part_move_vals(self, destination):
+        """A move of the old part out of the unit (the repair's production location, where
+        the new parts were consumed) to ``destination``."""
+        self.ensure_one()
+        repair = self.repair_id
+        return {
+            "name": _(
+                "Old part %(part)s of %(repair)s", part=self.display_name, repair=repair.name
+            ),
+            "product_id": self.product_id.id,
+            "product_uom_qty": self.quantity,
+            "product_uom": self.product_id.uom_id.id,
+            "location_id": repair.location_dest_id.id,
+            "location_dest_id": destination.id,
+            "company_id": repair.company_id.id,
+            "origin": repair.name,
+        }
+
+    def _aftersales_add_to_customer_delivery(self):
+        """The old part goes back with the customer: a move on the open delivery of the repair
+        to its customer (created when there is none), shipped by the warehouse."""
+        self.ensure_one()
+        repair = self.repair_id
+        self._aftersales_lot()  # a tracked part needs its serial before it ships
+        warehouse = repair.picking_type_id.warehouse_id or self.env["stock.warehouse"].search(
+            [("company_id", "=", repair.company_id.id)], limit=1
+        )
+        destination = repair.partner_id.with_company(
+            repair.company_id
+        ).property_stock_customer or self.env.ref("stock.stock_location_customers")
+        Picking = self.env["stock.picking"]
+        picking = Picking.search(
+            [
+                ("picking_type_id", "=", warehouse.out_type_id.id),
+                ("partner_id", "=", repair.partner_id.id),
+                ("origin", "=", repair.name),
+                ("state", "not in", ("done", "cancel")),
+            ],
+            limit=1,
+        )
+        move_vals = self._aftersales_old_part_move_vals(destination)
+        if picking:
+            picking.write({"move_ids": [fields.Command.create(move_vals)]})
+        else:
+            picking = Picking.create(
+                {
+                    "picking_type_id": warehouse.out_type_id.id,
+                    "partner_id": repair.partner_id.id,
+                    "location_id": repair.location_dest_id.id,
+                    "location_dest_id": destination.id,
+                    "origin": repair.name,
+                    "company_id": repair.company_id.id,
+                    "move_ids": [fields.Command.create(move_vals)],
+                }
+            )
+        picking.action_confirm()
+        picking.action_assign()
+        return picking
+
     def _create_scrap(self):
         """A validated Odoo scrap order for the old part. The part comes out of the unit, i.e.
         from the repair's production location where the new parts were consumed, so the scrap
@@ -160,30 +270,7 @@ class AftersalesRepairOldPart(models.Model):
         repair = self.repair_id
         if float_compare(self.quantity, 0.0, precision_digits=6) <= 0:
             raise UserError(_("The quantity of the old part to scrap must be positive."))
-        lot = self.env["stock.lot"]
-        if self.product_id.tracking != "none":
-            if not self.serial_number:
-                raise UserError(
-                    _(
-                        "%(part)s is tracked by serial/lot: enter the serial number of the old "
-                        "part before scrapping it.",
-                        part=self.product_id.display_name,
-                    )
-                )
-            lot = self.env["stock.lot"].search(
-                [
-                    ("product_id", "=", self.product_id.id),
-                    ("name", "=", self.serial_number),
-                    ("company_id", "in", [repair.company_id.id, False]),
-                ],
-                limit=1,
-            ) or self.env["stock.lot"].create(
-                {
-                    "product_id": self.product_id.id,
-                    "name": self.serial_number,
-                    "company_id": repair.company_id.id,
-                }
-            )
+        lot = self._aftersales_lot()
         scrap = self.env["stock.scrap"].create(
             {
                 "product_id": self.product_id.id,

@@ -74,3 +74,20 @@ class TestRepairOldPart(WorkshopCommon):
                     "replaced_by_move_id": other.move_ids.id,
                 }
             )
+
+    def test_old_part_return_form(self):
+        repair = self._to_done(self._create_repair())
+        old = repair.old_part_ids
+        old.write({"disposition": "return_customer", "serial_number": "OLD-BAT-FORM"})
+        old.with_user(self.technician).action_process()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.technician)
+            ._render_qweb_html("aftersales_repair.action_report_old_part_return", repair.ids)[0]
+            .decode()
+        )
+        self.assertIn("Old-Part Return Form", html)
+        self.assertIn(repair.name, html)
+        self.assertIn("OLD-BAT-FORM", html)
+        self.assertIn("Return to Customer", html)
+        self.assertIn(old.picking_id.name, html)

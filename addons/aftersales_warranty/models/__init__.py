@@ -22,3 +22,4 @@ from . import aftersales_approval_rule
 from . import aftersales_sla_policy
 from . import aftersales_sla_deadline
 from . import aftersales_monthly_workbook
+from . import aftersales_repair_old_part

@@ -79,6 +79,12 @@ class AftersalesWarrantyPolicy(models.Model):
         required=True,
         help="Who pays for normal wear inside the warranty.",
     )
+    damage_parts_discount = fields.Float(
+        string="Parts Discount on User Damage (%)",
+        default=lambda self: self.env.company.aftersales_damage_parts_discount,
+        help="Inside the warranty, parts replaced after damage by the user, misuse or force "
+        "majeure are charged at their price less this discount.",
+    )
     after_warranty_labour_charged = fields.Boolean(
         string="Charge Labour After Warranty",
         help="After the warranty, materials are always charged; labour is free unless this is "
@@ -102,7 +108,25 @@ class AftersalesWarrantyPolicy(models.Model):
             "CHECK(usage_limit >= 0)",
             "The usage limit cannot be negative.",
         ),
+        (
+            "damage_parts_discount_range",
+            "CHECK(damage_parts_discount >= 0 AND damage_parts_discount <= 100)",
+            "The parts discount on user damage is a percentage between 0 and 100.",
+        ),
     ]
+
+    @api.constrains("damage_parts_discount")
+    def _check_damage_parts_discount(self):
+        for policy in self:
+            if not 0.0 <= policy.damage_parts_discount <= 100.0:
+                raise ValidationError(
+                    _(
+                        "The parts discount on user damage of %(policy)s is %(rate)s %%: enter "
+                        "a percentage between 0 and 100.",
+                        policy=policy.name,
+                        rate=policy.damage_parts_discount,
+                    )
+                )
 
     @api.constrains("period_months")
     def _check_period_months(self):

@@ -44,6 +44,13 @@ class ResCompany(models.Model):
         string="Technicians Return Defective Parts Within (days)",
         default=3,
     )
+    aftersales_damage_parts_discount = fields.Float(
+        string="Parts Discount on User Damage (%)",
+        default=0.0,
+        help="Default of new warranty policies: inside the warranty, parts replaced after "
+        "damage by the user, misuse or force majeure are sold at this discount (001 §2.2: a "
+        "preferential parts price; the regulation gives no rate).",
+    )
     aftersales_emergency_invoice_days = fields.Integer(
         string="Emergency Purchase Invoice Within (days)",
         default=30,
@@ -52,6 +59,12 @@ class ResCompany(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "aftersales_damage_parts_discount_range",
+            "CHECK(aftersales_damage_parts_discount >= 0 "
+            "AND aftersales_damage_parts_discount <= 100)",
+            "The parts discount on user damage is a percentage between 0 and 100.",
+        ),
         (
             "aftersales_dealer_ship_days_positive",
             "CHECK(aftersales_dealer_ship_days >= 0)",

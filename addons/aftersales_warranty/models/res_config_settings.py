@@ -34,6 +34,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_return_days_technician",
         readonly=False,
     )
+    aftersales_damage_parts_discount = fields.Float(
+        related="company_id.aftersales_damage_parts_discount",
+        readonly=False,
+    )
     aftersales_emergency_invoice_days = fields.Integer(
         related="company_id.aftersales_emergency_invoice_days",
         readonly=False,

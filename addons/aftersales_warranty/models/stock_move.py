@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from .aftersales_warranty import DAMAGE_CAUSES
+
 
 class StockMove(models.Model):
     _name = "stock.move"
@@ -58,13 +60,36 @@ class StockMove(models.Model):
         self.ensure_one()
         return self.repair_price_unit
 
-    @api.depends("warranty_charged")
+    @api.depends("warranty_charged", "warranty_line_id", "repair_id.failure_cause")
     def _compute_repair_price_unit(self):
         res = super()._compute_repair_price_unit()
         for move in self:
             if move.repair_id and move.repair_line_type == "add" and not move.warranty_charged:
                 move.repair_price_unit = 0.0
+            elif move.supply_type != "customer" and move.repair_price_unit:
+                discount = move._aftersales_damage_discount()
+                if discount:
+                    move.repair_price_unit = move.repair_price_unit * (1.0 - discount / 100.0)
         return res
+
+    def _aftersales_damage_discount(self):
+        """The policy's parts discount when this charged part replaces one damaged by the
+        user inside the warranty period of that part (DOMAIN.md §1, 001 §2.2), else 0."""
+        self.ensure_one()
+        repair = self.repair_id
+        line = self.warranty_line_id
+        if (
+            not repair
+            or self.repair_line_type != "add"
+            or repair.under_warranty
+            or repair._aftersales_failure_cause() not in DAMAGE_CAUSES
+            or not line.start_date
+        ):
+            return 0.0
+        day = fields.Date.to_date(repair._aftersales_coverage_date())
+        if not line.start_date <= day <= line.end_date:
+            return 0.0
+        return line.warranty_id.policy_id.damage_parts_discount
 
     def _aftersales_register_warranties(self):
         """Register serials delivered to customers, suspend those returned, and keep the

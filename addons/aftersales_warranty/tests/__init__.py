@@ -8,3 +8,6 @@ from . import test_emergency_purchase
 from . import test_warranty_audit
 from . import test_contract_visits
 from . import test_approval_trust
+from . import test_old_part_disposition
+from . import test_damage_discount
+from . import test_part_return_report
