@@ -1,0 +1,6 @@
+from . import res_partner
+from . import stock_lot
+from . import aftersales_warranty
+from . import repair_order
+from . import aftersales_warranty_part_request
+from . import aftersales_part_return

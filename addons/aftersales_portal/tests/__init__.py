@@ -1,0 +1,3 @@
+from . import test_portal_access
+from . import test_portal_flows
+from . import test_portal_tours
