@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
@@ -81,8 +83,9 @@ class TestPortalAccess(HttpCase, PortalCommon):
         # read only: nothing is written over RPC
         with self.assertRaises(AccessError):
             self.request_a.with_user(self.head_a).write({"note": "x"})
-        with self.assertRaises(AccessError):
-            self.request_a.with_user(self.head_a).action_submit()
+        for operation in ("write", "create", "unlink"):
+            with self.assertRaises(AccessError):
+                self.request_a.with_user(self.head_a).check_access(operation)
         with self.assertRaises(AccessError):
             self.env["aftersales.warranty.part.request"].with_user(self.staff_a).create(
                 {"recipient_type": "dealer", "dealer_id": self.dealer_a.id}
@@ -149,9 +152,11 @@ class TestPortalAccess(HttpCase, PortalCommon):
         request = self.env["aftersales.warranty.part.request"]._aftersales_portal_create(
             self.staff_a, self.unit_1, [(self.part_frame, 1.0)]
         )
+        page = self.url_open(f"/my/dealer/requests/new?unit_id={self.unit_2.id}").text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         response = self.url_open(
             f"/my/dealer/requests/{request.id}/sign",
-            data={"signer_name": "Hal Head", "csrf_token": self.csrf_token()},
+            data={"signer_name": "Hal Head", "csrf_token": csrf},
             allow_redirects=False,
         )
         self.assertEqual(response.headers["Location"].rsplit("/", 1)[-1], "my")

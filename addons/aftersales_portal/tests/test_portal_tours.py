@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
 from odoo.tests import HttpCase, tagged
 
 from .common import PortalCommon
@@ -63,13 +65,15 @@ class TestPortalTours(HttpCase, PortalCommon):
             self.assertNotIn("PT-EF25", response.text)
             self.assertNotIn(self.product_unit.name, response.text)
             self.assertNotIn("Test Battery", response.text)
+        page = self.url_open(f"/unit/{self.lot_2.id}/{token_2}").text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         response = self.url_open(
             f"/unit/{self.lot_1.id}/{token_2}/report",
             data={
                 "name": "x",
                 "phone": "1",
                 "description": "spam",
-                "csrf_token": self.csrf_token(),
+                "csrf_token": csrf,
             },
         )
         self.assertEqual(response.status_code, 404)
@@ -82,5 +86,9 @@ class TestPortalTours(HttpCase, PortalCommon):
             f"/unit/{self.lot_1.id}/{token}", headers={"Accept-Language": "es-ES,es;q=0.9"}
         )
         self.assertEqual(response.status_code, 200)
-        self.assertIn('lang="es-ES"', response.text)
+        self.assertIn("31/05/2029", response.text, "dates in the visitor's (Spanish) format")
+        response = self.url_open(
+            f"/unit/{self.lot_1.id}/{token}", headers={"Accept-Language": "en-US,en;q=0.9"}
+        )
+        self.assertIn("05/31/2029", response.text)
         self.assertIn('name="viewport"', response.text)
