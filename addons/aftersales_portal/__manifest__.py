@@ -22,6 +22,7 @@
         "security/aftersales_portal_security.xml",
         "views/res_partner_views.xml",
         "views/repair_order_views.xml",
+        "views/aftersales_dealer_unit_registration_views.xml",
         "views/aftersales_portal_templates.xml",
         "views/aftersales_dealer_portal_templates.xml",
         "views/aftersales_unit_public_templates.xml",

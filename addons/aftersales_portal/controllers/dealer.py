@@ -56,17 +56,45 @@ class AftersalesDealerPortal(AftersalesCustomerPortal):
     # ---- units sold and warranty repairs ----------------------------------------------
 
     @http.route(["/my/dealer/units"], type="http", auth="user", website=True)
-    def portal_dealer_units(self, **kw):
+    def portal_dealer_units(self, error=None, post=None, **kw):
         dealer = self._aftersales_dealer()
         if not dealer:
             return request.redirect("/my")
         units = request.env["aftersales.warranty"].search(
-            [("selling_partner_id", "=", dealer.id)], limit=500
+            [("selling_partner_id", "=", dealer.id), ("state", "!=", "ended")], limit=500
+        )
+        registrations = request.env["aftersales.dealer.unit.registration"].search(
+            [("dealer_id", "=", dealer.id), ("state", "!=", "registered")], limit=100
         )
         return request.render(
             "aftersales_portal.portal_dealer_units",
-            self._aftersales_dealer_values("aftersales_dealer_unit", units=units.sudo()),
+            self._aftersales_dealer_values(
+                "aftersales_dealer_unit",
+                units=units.sudo(),
+                registrations=registrations.sudo(),
+                error=error,
+                post=post or {},
+            ),
         )
+
+    @http.route(
+        ["/my/dealer/units/register"], type="http", auth="user", methods=["POST"], website=True
+    )
+    def portal_dealer_register_unit(self, **post):
+        if not self._aftersales_dealer():
+            return request.redirect("/my")
+        try:
+            request.env["aftersales.dealer.unit.registration"]._aftersales_portal_register(
+                request.env.user,
+                post.get("serial"),
+                post.get("customer_name"),
+                post.get("delivery_date"),
+                phone=post.get("customer_phone"),
+                email=post.get("customer_email"),
+            )
+        except (UserError, ValidationError) as exc:
+            return self.portal_dealer_units(error=exc.args[0], post=post)
+        return request.redirect("/my/dealer/units")
 
     @http.route(["/my/dealer/repairs"], type="http", auth="user", website=True)
     def portal_dealer_repairs(self, **kw):

@@ -4,3 +4,4 @@ from . import aftersales_warranty
 from . import repair_order
 from . import aftersales_warranty_part_request
 from . import aftersales_part_return
+from . import aftersales_dealer_unit_registration
