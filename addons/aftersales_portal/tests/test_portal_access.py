@@ -1,6 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
+from datetime import timedelta
+
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
@@ -191,3 +194,33 @@ class TestPortalAccess(HttpCase, PortalCommon):
         self.assertEqual(response.status_code, 200)
         self.assertIn("Test Controller MC-400", response.text)
         self.assertIn("data:image/png;base64,", response.text)
+
+    def test_parts_sale_of_unreturned_part(self):
+        """A part not returned in 30 days becomes a parts sale to the dealer: the dealer sees
+        the order and the posted invoice, the other dealer cannot open them."""
+        Return = self.env["aftersales.part.return"]
+        with freeze_time(self.return_a.date_due + timedelta(days=1)):
+            Return._cron_charge_overdue_returns()
+        self.assertEqual(self.return_a.state, "not_returned")
+        self.assertEqual(self.return_b.state, "not_returned")
+        order = self.return_a.sale_order_id
+        invoice = self.return_a.invoice_ids
+        self.assertEqual(order.partner_id, self.dealer_a)
+        invoice.action_post()
+        self.authenticate("pt_staff_a", "pt_staff_a")
+        page = self.url_open(f"/my/dealer/returns/{self.return_a.id}").text
+        self.assertIn(order.name, page)
+        self.assertIn(invoice.name, page)
+        self.assertNotIn(self.return_b.sale_order_id.name, page)
+        self.assertEqual(self.url_open(f"/my/invoices/{invoice.id}").status_code, 200)
+        self.assertEqual(
+            self.env["account.move"].with_user(self.staff_a).search([("id", "=", invoice.id)]),
+            invoice,
+        )
+        with self.assertRaises(AccessError):
+            invoice.with_user(self.staff_b).read(["name"])
+        with self.assertRaises(AccessError):
+            order.with_user(self.head_b).read(["name"])
+        self.authenticate("pt_staff_b", "pt_staff_b")
+        response = self.url_open(f"/my/invoices/{invoice.id}", allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303))
