@@ -1,0 +1,3 @@
+from . import portal
+from . import dealer
+from . import public
