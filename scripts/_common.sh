@@ -6,7 +6,7 @@ AS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 AS_LOCAL=${AFTERSALES_LOCAL:-$AS_ROOT/.local}
 AS_PGPORT=${AFTERSALES_PGPORT:-55432}
 AS_PGUSER=odoo
-AS_MODULES=aftersales_repair,aftersales_warranty,aftersales_feedback
+AS_MODULES=aftersales_repair,aftersales_warranty,aftersales_feedback,aftersales_warranty_forecast
 PYTHON=${PYTHON:-python3}
 
 as_die() { echo "error: $*" >&2; exit 1; }
