@@ -120,3 +120,48 @@ def test_weibull_forecast_is_the_hazard_gained_over_each_month():
     # unit 1: H(1) - H(0) then H(2) - H(1); unit 2: H(6) - H(5), then nothing
     assert by_month[0] == pytest.approx(0.01 + (0.36 - 0.25))
     assert by_month[1] == pytest.approx(0.04 - 0.01)
+
+
+def test_life_data_rows_window_and_units_at_risk():
+    import datetime as dt
+
+    d = dt.date
+    today = d(2025, 12, 1)
+    rows = [
+        # failed within its window (second failure ignored)
+        ("p", "A", d(2025, 1, 1), None, "active", d(2025, 12, 31), [d(2025, 3, 2), d(2025, 6, 1)]),
+        # failed after the end of the part's warranty: censored at the end
+        ("p", "A", d(2024, 1, 1), None, "ended", d(2024, 12, 31), [d(2025, 2, 1)]),
+        # returned: censored at its return, not at risk any more
+        ("p", "B", d(2025, 1, 1), d(2025, 4, 1), "suspended", d(2025, 12, 31), None),
+        # no warranty line for the part: skipped
+        ("p", "B", d(2025, 1, 1), None, "active", None, None),
+    ]
+    failures, censored, at_risk = rel.life_data(rows, today)["p"]
+    assert failures == [60 / 30.4375]
+    assert censored == [365 / 30.4375, 90 / 30.4375]
+    assert at_risk == [("A", 334 / 30.4375, 30 / 30.4375)]
+
+
+def test_forecast_by_product():
+    fit = rel.Fit(method="empirical", failures=1, censored=0, exposure=1.0, rate=0.02)
+    by_product, remaining = rel.forecast(
+        fit, [("A", 5.0, 10.0), ("A", 1.0, 2.0), ("B", 3.0, 0.5)], offset=0.0, months=3
+    )
+    assert by_product["A"].tolist() == pytest.approx([0.04, 0.04, 0.02])
+    assert by_product["B"].tolist() == pytest.approx([0.01, 0.0, 0.0])
+    assert remaining == pytest.approx(0.02 * 12.5)
+
+
+def test_bench_forecast_subcommand(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    args = bench.parse_args(
+        ["forecast", "--serials", "3000", "--repeat", "1", "--json", str(tmp_path / "f.json")]
+    )
+    meta, figures = bench.forecast_bench(args)
+    assert meta["rows"] == 9000
+    assert 0 < meta["failures"] < 9000
+    assert set(figures) >= {"life_data_s", "fit_s", "forecast_s", "total_s", "peak_mb"}
+    assert "warranty forecast on 3,000 serials" in capsys.readouterr().out

@@ -219,21 +219,7 @@ class AftersalesPartReliability(models.Model):
                 today=today,
             )
         )
-        data = defaultdict(lambda: ([], [], []))
-        months = reliability.months_between
-        for part_id, product_id, start, returned, state, end, days in self.env.cr.fetchall():
-            if not end:
-                continue
-            window_end = min(today, end, returned or today)
-            fails, censored, at_risk = data[part_id]
-            failed = next((d for d in days or () if start <= d <= window_end), None)
-            if failed:
-                fails.append(months(start, failed))
-            elif window_end > start:
-                censored.append(months(start, window_end))
-            if state == "active" and end > today:
-                at_risk.append((product_id, months(start, today), months(today, end)))
-        return data
+        return reliability.life_data(self.env.cr.fetchall(), today)
 
     @api.model
     def _claim_costs(self, company):
@@ -307,17 +293,12 @@ class AftersalesPartReliability(models.Model):
             claims, cost, qty = costs.get(part_id, (0, 0.0, 0.0))
             avg_cost = cost / claims if claims else 0.0
             avg_qty = qty / claims if claims else 1.0
-            by_product = defaultdict(lambda: ([], []))
-            for product_id, age, left in at_risk:
-                ages, lefts = by_product[product_id]
-                # the forecast starts on the first day of next month
-                ages.append(age + offset)
-                lefts.append(left - offset)
             total = [0.0] * FORECAST_MONTHS
-            remaining = 0.0
-            for product_id, (ages, lefts) in by_product.items():
-                by_month = result.expected_by_month(ages, lefts, FORECAST_MONTHS)
-                remaining += result.expected_remaining(ages, lefts)
+            # the forecast starts on the first day of next month
+            by_product, remaining = reliability.forecast(
+                result, at_risk, offset, FORECAST_MONTHS
+            )
+            for product_id, by_month in by_product.items():
                 for index, expected in enumerate(by_month):
                     total[index] += expected
                     if expected > 1e-6:

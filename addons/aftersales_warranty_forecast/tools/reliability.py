@@ -248,6 +248,51 @@ def _weibull_cov(k, lam, x, c):
     return cov
 
 
+def life_data(rows, today):
+    """Life data per part from register rows.
+
+    rows: (part, product, start date, return date or None, state, end of the part's warranty,
+    failure dates of the part on the serial or None), one per serial and part at risk.
+    Returns {part: (failure ages, censored ages, [(product, age today, months left)])}: the
+    serial's first failure within [start, min(today, end, return)] is a failure, else the
+    serial is censored at that window's end; active serials whose part is still covered
+    are the units at risk of the forecast.
+    """
+    data = {}
+    for part, product, start, returned, state, end, days in rows:
+        if not end:
+            continue
+        window_end = min(today, end, returned or today)
+        fails, censored, at_risk = data.setdefault(part, ([], [], []))
+        failed = next((d for d in days or () if start <= d <= window_end), None)
+        if failed:
+            fails.append(months_between(start, failed))
+        elif window_end > start:
+            censored.append(months_between(start, window_end))
+        if state == "active" and end > today:
+            at_risk.append((product, months_between(start, today), months_between(today, end)))
+    return data
+
+
+def forecast(result, at_risk, offset, months=12):
+    """Expected failures by product for the units at risk of one part.
+
+    at_risk: [(product, age today, months left)]; offset: months from today to the first
+    day of the forecast. Returns ({product: array of ``months`` expected failures},
+    expected failures until the end of every unit's warranty).
+    """
+    by_product = {}
+    for product, age, left in at_risk:
+        ages, lefts = by_product.setdefault(product, ([], []))
+        ages.append(age + offset)
+        lefts.append(left - offset)
+    out, remaining = {}, 0.0
+    for product, (ages, lefts) in by_product.items():
+        out[product] = result.expected_by_month(ages, lefts, months)
+        remaining += result.expected_remaining(ages, lefts)
+    return out, remaining
+
+
 def months_between(start, end):
     """Months (float, 30.4375-day months) from date ``start`` to date ``end``."""
     return (end - start).days / 30.4375
