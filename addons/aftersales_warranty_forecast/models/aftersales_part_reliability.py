@@ -295,9 +295,7 @@ class AftersalesPartReliability(models.Model):
             avg_qty = qty / claims if claims else 1.0
             total = [0.0] * FORECAST_MONTHS
             # the forecast starts on the first day of next month
-            by_product, remaining = reliability.forecast(
-                result, at_risk, offset, FORECAST_MONTHS
-            )
+            by_product, remaining = reliability.forecast(result, at_risk, offset, FORECAST_MONTHS)
             for product_id, by_month in by_product.items():
                 for index, expected in enumerate(by_month):
                     total[index] += expected
