@@ -1,7 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
 from datetime import date
 
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
@@ -110,6 +112,17 @@ class TestProvision(ForecastCommon):
         # December alone: November's closing is its opening
         figures = self.Provision._rollforward(self.company, date(2025, 12, 1), date(2025, 12, 31))
         self.assertEqual((figures["opening"], figures["closing"]), (15000.0, 9314.0))
+        # the month's roll-forward in the monthly workbook
+        __, data = self.env["aftersales.monthly.workbook"]._aftersales_workbook_generate(
+            date(2025, 12, 1), self.company
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(data), data_only=True)["Warranty provision"]
+        rows = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+        self.assertEqual(rows["Opening balance"], 15000.0)
+        self.assertEqual(rows["Usage by warranty repairs"], -686.0)
+        self.assertEqual(rows["Releases of expired warranties"], -5000.0)
+        self.assertEqual(rows["Closing balance"], 9314.0)
+        self.assertEqual(rows["Balance of the provision account (ledger)"], 9314.0)
 
     @freeze_time("2026-01-05")
     def test_reverse_and_post_again(self):

@@ -159,6 +159,13 @@ class TestReliability(ForecastCommon):
         self.assertEqual(Fit.search_count([]), 2)
 
     @freeze_time(TODAY)
+    def test_monthly_cron_refits_every_company(self):
+        self.env["aftersales.part.reliability"]._cron_refit()
+        fits = self.env["aftersales.part.reliability"].search([])
+        self.assertEqual(fits.part_id, self.part_battery | self.part_controller)
+        self.assertEqual(set(fits.mapped("fit_date")), {TODAY})
+
+    @freeze_time(TODAY)
     def test_workbook_sheet(self):
         self.env["aftersales.part.reliability"]._refit_company(self.company)
         __, data = self.env["aftersales.monthly.workbook"]._aftersales_workbook_generate(
