@@ -1184,6 +1184,131 @@ def report(odoo, args, figures):
         print(f"written: {args.json}")
 
 
+# --- warranty forecast: fit and forecast on synthetic arrays (no database) --------------
+# Three warranted parts per serial (as the generated data), their true Weibull (shape,
+# scale in months) and warranty months, chosen so that 100,000 serials delivered over 36
+# months have about 20,000 warranty failures (the large scale's repairs); five products.
+FORECAST_PARTS = [(1.6, 100.0, 36), (1.2, 90.0, 12), (2.2, 52.0, 18)]
+FORECAST_PRODUCTS = 5
+
+
+def _load_reliability():
+    import importlib.util
+
+    path = os.path.join(
+        os.path.dirname(os.path.abspath(__file__)),
+        "..",
+        "addons",
+        "aftersales_warranty_forecast",
+        "tools",
+        "reliability.py",
+    )
+    spec = importlib.util.spec_from_file_location("warranty_reliability", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def forecast_rows(serials, seed=1):
+    """Register rows (part, product, start, return, state, end, failure dates) of ``serials``
+    units delivered over DELIVERY_MONTHS months with three parts each, their failures drawn
+    from the parts' Weibull lives (failures within the warranty and before today count)."""
+    rng = random.Random(seed)
+    today = datetime.date(2026, 11, 1)
+    rows, failures = [], 0
+    for index in range(serials):
+        start = today - datetime.timedelta(days=rng.randrange(DELIVERY_MONTHS * 30))
+        product = index % FORECAST_PRODUCTS
+        for part, (shape, scale, months) in enumerate(FORECAST_PARTS):
+            end = start + datetime.timedelta(days=int(months * 30.4375))
+            life = rng.weibullvariate(scale, shape)
+            day = start + datetime.timedelta(days=int(life * 30.4375))
+            row = [part, product, start, None, "active", end, None]
+            if day <= min(today, end):
+                failures += 1
+                row[6] = [day]
+            rows.append(tuple(row))
+    return today, rows, failures
+
+
+def forecast_bench(args):
+    rel = _load_reliability()
+    today, rows, failures = forecast_rows(args.serials)
+    first = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    offset = rel.months_between(today, first)
+
+    def run():
+        steps = [(time.perf_counter(), time.process_time())]
+        data = rel.life_data(rows, today)
+        steps.append((time.perf_counter(), time.process_time()))
+        fits = {part: rel.fit(f, c) for part, (f, c, __) in data.items()}
+        steps.append((time.perf_counter(), time.process_time()))
+        claims = 0.0
+        for part, (__, __, at_risk) in data.items():
+            by_product, __ = rel.forecast(fits[part], at_risk, offset, 12)
+            claims += sum(float(v.sum()) for v in by_product.values())
+        steps.append((time.perf_counter(), time.process_time()))
+        sample = {}
+        for name, (before, after) in zip(
+            ("life_data", "fit", "forecast"), zip(steps[:-1], steps[1:], strict=True), strict=True
+        ):
+            sample[f"{name}_s"] = after[0] - before[0]
+            sample[f"{name}_cpu_s"] = after[1] - before[1]
+        sample["total_s"] = steps[-1][0] - steps[0][0]
+        sample["total_cpu_s"] = steps[-1][1] - steps[0][1]
+        return sample, fits, claims
+
+    # timings without tracemalloc (it slows Python code down); one more run for the peak
+    samples = []
+    for __ in range(args.repeat):
+        sample, fits, claims = run()
+        samples.append(sample)
+    tracemalloc.start()
+    run()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    for sample in samples:
+        sample["peak_mb"] = peak
+    figures = {
+        key: {
+            "median": statistics.median(s[key] for s in samples),
+            "min": min(s[key] for s in samples),
+            "max": max(s[key] for s in samples),
+        }
+        for key in samples[0]
+    }
+    meta = {
+        "serials": args.serials,
+        "failures": failures,
+        "rows": len(rows),
+        "parts": {
+            str(part): {
+                "method": fit.method,
+                "failures": fit.failures,
+                "shape": round(fit.shape, 3),
+                "scale": round(fit.scale, 1),
+                "true": FORECAST_PARTS[part][:2],
+            }
+            for part, fit in fits.items()
+        },
+        "expected_claims_12_months": round(claims, 1),
+        "repeat": args.repeat,
+        "python": platform.python_version(),
+    }
+    print(
+        f"warranty forecast on {args.serials:,} serials x {len(FORECAST_PARTS)} parts "
+        f"({len(rows):,} rows), {failures:,} failures; median (min-max) of {args.repeat}:"
+    )
+    for key, value in figures.items():
+        print(f"  {key:<16} {value['median']:8.3f} ({value['min']:.3f}-{value['max']:.3f})")
+    for part, values in meta["parts"].items():
+        print(f"  part {part}: {values}")
+    if args.json:
+        write_json(args.json, meta, figures)
+        print(f"written: {args.json}")
+    return meta, figures
+
+
 MEASUREMENT_NAMES = ["flow"] + [m.__name__.removeprefix("measure_") for m in EXTRA_MEASUREMENTS]
 
 
@@ -1198,6 +1323,10 @@ def parse_args(argv=None):
         p.add_argument("--addons-path", required=True)
         p.add_argument("--data-dir", required=True)
         p.add_argument("--scale", choices=sorted(SCALES), default="small")
+    f = sub.add_parser("forecast", help="warranty fit and forecast on synthetic arrays")
+    f.add_argument("--serials", type=_positive, default=SCALES["large"]["serials"])
+    f.add_argument("--repeat", type=_positive, default=3)
+    f.add_argument("--json")
     g = sub.choices["generate"]
     g.add_argument("--db", required=True)
     m = sub.choices["measure"]
@@ -1227,6 +1356,8 @@ def main(argv=None):
     args = parse_args(argv)
     if args.command == "generate":
         generate(args)
+    elif args.command == "forecast":
+        forecast_bench(args)
     else:
         measure(args)
 

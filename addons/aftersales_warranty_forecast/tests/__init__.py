@@ -1,0 +1,2 @@
+from . import test_reliability
+from . import test_provision

@@ -1,0 +1,2 @@
+from . import aftersales_provision_rollforward
+from . import aftersales_provision_post
