@@ -57,6 +57,13 @@ class AftersalesPartReliability(models.Model):
     b10_low = fields.Float(readonly=True, digits=(16, 1))
     b10_high = fields.Float(readonly=True, digits=(16, 1))
     confidence = fields.Float(readonly=True, digits=(16, 2))
+    # the covariance of (shape, log scale) of a Weibull fit, the rate's band of an empirical
+    # one: what the chart's confidence band is drawn from
+    cov_shape = fields.Float(readonly=True)
+    cov_shape_log_scale = fields.Float(readonly=True)
+    cov_log_scale = fields.Float(readonly=True)
+    rate_low = fields.Float(string="Rate Low (per 1,000 Unit-Months)", readonly=True)
+    rate_high = fields.Float(string="Rate High (per 1,000 Unit-Months)", readonly=True)
     claim_count = fields.Integer(
         string="Warranty Claims", readonly=True, help="Warranty repairs that replaced the part."
     )
@@ -337,6 +344,11 @@ class AftersalesPartReliability(models.Model):
             "shape": result.shape,
             "scale": result.scale,
             "rate": result.rate * 1000.0,
+            "rate_low": result.rate_low * 1000.0,
+            "rate_high": result.rate_high * 1000.0,
+            "cov_shape": result.cov[0][0] if result.method == "weibull" else 0.0,
+            "cov_shape_log_scale": result.cov[0][1] if result.method == "weibull" else 0.0,
+            "cov_log_scale": result.cov[1][1] if result.method == "weibull" else 0.0,
             "confidence": result.confidence,
             "fit_date": today,
             "mtbf": 0.0,
@@ -397,7 +409,7 @@ class AftersalesPartReliability(models.Model):
     # Chart
     # ------------------------------------------------------------------------------------
     def _fit_object(self):
-        """The stored fit as a reliability.Fit (its curve; the band is the stored B10 band)."""
+        """The stored fit as a reliability.Fit."""
         self.ensure_one()
         return reliability.Fit(
             method=self.method or "none",
@@ -407,11 +419,18 @@ class AftersalesPartReliability(models.Model):
             shape=self.shape,
             scale=self.scale,
             rate=self.rate / 1000.0,
+            rate_low=self.rate_low / 1000.0,
+            rate_high=self.rate_high / 1000.0,
+            confidence=self.confidence or reliability.CONFIDENCE,
+            cov=[
+                [self.cov_shape, self.cov_shape_log_scale],
+                [self.cov_shape_log_scale, self.cov_log_scale],
+            ],
         )
 
     def _chart_svg(self):
         """An SVG of the probability of failure by months in service (0 to 36 months or to
-        twice the B10 life), with the B10 life and its band marked."""
+        twice the B10 life) with its confidence band, and the B10 life."""
         self.ensure_one()
         if self.method not in ("weibull", "empirical") or (
             self.method == "empirical" and not self.rate
@@ -420,9 +439,9 @@ class AftersalesPartReliability(models.Model):
         fit = self._fit_object()
         width, height, pad = 520, 260, 40
         horizon = max(36.0, min((self.b10 or 0.0) * 2.0, 240.0))
-        points = [horizon * i / 60.0 for i in range(61)]
-        values = fit.cdf(points)
-        top = max(float(values[-1]), 0.01)
+        points = [horizon * i / 60.0 for i in range(1, 61)]
+        values, lows, highs = fit.cdf_band(points)
+        top = min(max(float(highs[-1]), 0.01), 1.0)
 
         def x(t):
             return pad + (width - 2 * pad) * t / horizon
@@ -441,15 +460,13 @@ class AftersalesPartReliability(models.Model):
             )
             % (width, height, width, height)
         ]
-        if self.b10_low or self.b10_high:
-            low = min(self.b10_low or 0.0, horizon)
-            high = min(self.b10_high or horizon, horizon)
-            parts.append(
-                Markup(
-                    '<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="#cfe2ff" opacity="0.6"/>'
-                )
-                % (x(low), pad, max(x(high) - x(low), 1.0), height - 2 * pad)
-            )
+        band = [(t, float(p)) for t, p in zip(points, highs, strict=True)] + [
+            (t, float(p)) for t, p in reversed(list(zip(points, lows, strict=True)))
+        ]
+        parts.append(
+            Markup('<polygon points="%s" fill="#f5c2c7" opacity="0.7"/>')
+            % " ".join("%.1f,%.1f" % (x(t), y(min(p, top))) for t, p in band)
+        )
         if self.b10 and self.b10 <= horizon:
             parts.append(
                 Markup(
@@ -481,7 +498,15 @@ class AftersalesPartReliability(models.Model):
         )
         parts.append(
             Markup('<text x="%d" y="%d" font-size="11">%s</text>')
-            % (pad, pad - 12, _("Probability of failure; shaded: B10 life band"))
+            % (
+                pad,
+                pad - 12,
+                _(
+                    "Probability of failure, shaded: its %(confidence)s %% confidence band; "
+                    "dashed: B10 life",
+                    confidence=int(round((self.confidence or reliability.CONFIDENCE) * 100)),
+                ),
+            )
         )
         parts.append(Markup("</svg>"))
         return Markup("").join(parts)

@@ -79,6 +79,10 @@ class TestReliability(ForecastCommon):
         self.assertEqual((battery.failure_count, battery.censored_count), (6, 4))
         self.assertTrue(battery.b10_low < battery.b10 < battery.b10_high)
         self.assertIn("<svg", str(battery.chart))
+        self.assertIn("<polygon", str(battery.chart), "the confidence band")
+        self.assertGreater(battery.cov_shape, 0.0)
+        self.assertIn("<polygon", str(controller.chart))
+        self.assertTrue(controller.rate_low < controller.rate < controller.rate_high)
         self.assertEqual(controller.method, "empirical")
         self.assertIn("fewer than the 5", controller.method_note)
         # controller: 1 failure over 5 + 9 x 11 months, per 1,000 unit-months
