@@ -241,7 +241,7 @@ PY
     stamp=$AS_VENV/.aftersales-$kind
     digest=$("$PYTHON" "$AS_ROOT/scripts/fetch_odoo.py" digest "$reqfile")
     local current
-    current=$(cat "$stamp" 2>/dev/null)
+    current=$(cat "$stamp" 2>/dev/null || true)
     if [ "$kind" = runtime ] && [ "$(cat "$AS_VENV/.aftersales-dev" 2>/dev/null)" \
         = "$("$PYTHON" "$AS_ROOT/scripts/fetch_odoo.py" digest "$AS_ROOT/requirements-dev.txt")" ]; then
         current=$digest  # installed with the dev requirements, which include the runtime ones

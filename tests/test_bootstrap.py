@@ -3,9 +3,12 @@ happens offline, and scripts/fetch_odoo.py (download, unpack, copy, digest)."""
 
 import os
 import pathlib
+import socket
 import subprocess
 import sys
 import tarfile
+
+import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 FETCH = ROOT / "scripts" / "fetch_odoo.py"
@@ -130,3 +133,34 @@ def test_digest_follows_included_files(tmp_path):
     second = _fetch("digest", tmp_path / "dev.txt").stdout
     assert len(first.strip()) == 64
     assert first != second
+
+
+def test_run_sets_up_its_venv_then_checks_the_port(tmp_path):
+    """scripts/run (set -e) gets through the environment set-up with an interpreter that
+    imports Odoo: a venv on top of it with requirements.txt only, then the next check (here:
+    the port, taken by this test) speaks."""
+    if subprocess.run([sys.executable, "-c", "import odoo"], check=False).returncode:
+        pytest.skip("needs an interpreter that imports Odoo 18")
+    with socket.socket() as busy:
+        busy.bind(("0.0.0.0", 0))
+        port = busy.getsockname()[1]
+        res = subprocess.run(
+            ["bash", str(ROOT / "scripts" / "run"), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+            env={
+                **os.environ,
+                "PYTHON": sys.executable,
+                "AFTERSALES_LOCAL": str(tmp_path / "local"),
+                "AFTERSALES_APT": "0",
+            },
+        )
+    assert f"port {port} is already in use" in res.stderr, res.stderr
+    assert "creating the project virtualenv .local/venv" in res.stderr
+    assert "installing requirements.txt into .local/venv" in res.stderr
+    venv = tmp_path / "local" / "venv"
+    assert (venv / ".aftersales-runtime").is_file()
+    assert not (venv / ".aftersales-dev").exists()
+    assert "include-system-site-packages = true" in (venv / "pyvenv.cfg").read_text()
