@@ -20,3 +20,4 @@ from . import test_repair_access
 from . import test_repair_portal
 from . import test_repair_desk
 from . import test_flow_batching
+from . import test_clickbot
