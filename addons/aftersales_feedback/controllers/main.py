@@ -22,6 +22,19 @@ class AftersalesFeedbackController(http.Controller):
             return feedback.browse()
         return feedback
 
+    def _render_not_open(self, request_id, token):
+        """A request that can no longer be answered: its own customer, with the right token,
+        is thanked for the answer already given; any other link reveals nothing."""
+        # sudo: as in _get_request, the token is the guard
+        feedback = request.env["aftersales.feedback.request"].sudo().browse(request_id).exists()
+        if feedback and feedback.state == "answered" and feedback._token_matches(token):
+            return request.render(
+                "aftersales_feedback.feedback_answered_page", {"feedback": feedback}
+            )
+        return request.render(
+            "aftersales_feedback.feedback_invalid_page", {"feedback": False}, status=404
+        )
+
     def _render_form(self, feedback, token, values=None, errors=None):
         return request.render(
             "aftersales_feedback.feedback_page",
@@ -49,7 +62,7 @@ class AftersalesFeedbackController(http.Controller):
     def feedback_form(self, request_id, token, **kwargs):
         feedback = self._get_request(request_id, token)
         if not feedback:
-            return request.render("aftersales_feedback.feedback_invalid_page", status=404)
+            return self._render_not_open(request_id, token)
         return self._render_form(feedback, token)
 
     @http.route(
@@ -63,7 +76,7 @@ class AftersalesFeedbackController(http.Controller):
     def feedback_submit(self, request_id, token, **post):
         feedback = self._get_request(request_id, token)
         if not feedback:
-            return request.render("aftersales_feedback.feedback_invalid_page", status=404)
+            return self._render_not_open(request_id, token)
         values = {fname: post.get(fname) or False for fname in RATING_FIELDS}
         values["comment"] = (post.get("comment") or "")[:5000]
         errors = feedback._validate_answer(values)

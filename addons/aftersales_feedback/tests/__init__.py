@@ -7,3 +7,4 @@ from . import test_performance
 from . import test_feedback_http
 from . import test_monthly_workbook
 from . import test_callback_scale
+from . import test_rating_report_view

@@ -26,7 +26,6 @@ HOST_APPS = SUITE_APPS[1:]
 APPROVAL_MENUS = (
     "aftersales_repair.aftersales_approval_review_menu_to_approve",
     "aftersales_repair.aftersales_approval_review_menu",
-    "aftersales_repair.repair_order_menu",
     "aftersales_warranty.aftersales_warranty_part_request_menu_to_approve",
 )
 

@@ -7,3 +7,4 @@ from . import test_monthly_workbook
 from . import test_emergency_purchase
 from . import test_warranty_audit
 from . import test_contract_visits
+from . import test_part_issue
