@@ -544,12 +544,20 @@ class RepairOrder(models.Model):
                 }
             )
 
-    @api.depends("amount_collected", "amount_charged", "sale_order_id", "estimate_amount")
+    @api.depends(
+        "amount_collected",
+        "amount_charged",
+        "sale_order_id",
+        "estimate_amount",
+        "service_category",
+    )
     def _compute_amount_over_collected(self):
         """Collected beyond the sale order's charge; before any sale order, only a repair
-        that charges nothing at all can be over-collected (taxes are not known yet)."""
+        that charges nothing (not a paid one, or nothing priced) can be over-collected, since
+        the taxed charge is not known yet."""
         for repair in self:
-            if repair.sale_order_id or not repair.estimate_amount:
+            charges_nothing = repair.service_category != "paid" or not repair.estimate_amount
+            if repair.sale_order_id or charges_nothing:
                 over = repair.amount_collected - repair.amount_charged
             else:
                 over = 0.0
