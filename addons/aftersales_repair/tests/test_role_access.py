@@ -79,6 +79,20 @@ class TestRoleAccess(WorkshopCommon):
         self.assertIn("Test Repair Labour", html)
         self.assertIn("4,330.00", html)
 
+    def test_accountant_work_list_to_invoice_or_collect(self):
+        action = self.env.ref("aftersales_repair.repair_order_action_to_invoice_collect")
+        self.assertEqual(
+            action.view_ids.view_id,
+            self.env.ref("aftersales_repair.repair_order_view_list_reconciliation")
+            | self.env.ref("aftersales_repair.repair_order_view_form_reconciliation"),
+        )
+        data = (
+            self.env["ir.actions.act_window"]
+            .with_user(self.accountant)
+            ._for_xml_id("aftersales_repair.repair_order_action_to_invoice_collect")
+        )
+        self.assertIn("search_default_filter_unpaid", data["context"])
+
     def test_accountant_builds_the_monthly_workbook(self):
         wizard = (
             self.env["aftersales.monthly.workbook.wizard"]
