@@ -76,6 +76,9 @@
         "wizards/aftersales_loan_override_wizard_views.xml",
         "report/repair_settlement_report.xml",
         "report/aftersales_old_part_return_report.xml",
+        "security/aftersales_role_security.xml",
+        "views/repair_order_header_views.xml",
+        "views/repair_order_tabs_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",
@@ -88,5 +91,6 @@
         "demo/aftersales_work_log_demo.xml",
         "demo/aftersales_kb_solution_demo.xml",
         "demo/aftersales_failure_report_demo.xml",
+        "demo/aftersales_customer_demo.xml",
     ],
 }

@@ -39,6 +39,18 @@ class AftersalesFeedbackController(http.Controller):
                 break
         return feedback.with_context(lang=request.env.lang)
 
+    def _render_not_open(self, request_id, token, lang=None):
+        """A request that can no longer be answered: its own customer, with the right token,
+        is thanked for the answer already given; any other link reveals nothing."""
+        # sudo: as in _get_request, the token is the guard
+        feedback = request.env["aftersales.feedback.request"].sudo().browse(request_id).exists()
+        if feedback and feedback.state == "answered" and feedback._token_matches(token):
+            feedback = self._set_page_lang(feedback, lang)
+            return self._render("aftersales_feedback.feedback_answered_page", feedback, {})
+        return request.render(
+            "aftersales_feedback.feedback_invalid_page", {"feedback": False}, status=404
+        )
+
     def _render(self, template, feedback, values):
         languages = request.env["res.lang"].get_installed()
         return request.render(
@@ -74,7 +86,7 @@ class AftersalesFeedbackController(http.Controller):
     def feedback_form(self, request_id, token, **kwargs):
         feedback = self._get_request(request_id, token)
         if not feedback:
-            return request.render("aftersales_feedback.feedback_invalid_page", status=404)
+            return self._render_not_open(request_id, token, kwargs.get("lang"))
         feedback = self._set_page_lang(feedback, kwargs.get("lang"))
         return self._render_form(feedback, token)
 
@@ -89,7 +101,7 @@ class AftersalesFeedbackController(http.Controller):
     def feedback_submit(self, request_id, token, **post):
         feedback = self._get_request(request_id, token)
         if not feedback:
-            return request.render("aftersales_feedback.feedback_invalid_page", status=404)
+            return self._render_not_open(request_id, token, post.get("lang"))
         feedback = self._set_page_lang(feedback, post.get("lang"))
         values = {fname: post.get(fname) or False for fname in RATING_FIELDS}
         values["comment"] = (post.get("comment") or "")[:5000]

@@ -141,12 +141,16 @@ class AftersalesFeedbackRequest(models.Model):
         token = self.sudo().access_token
         return f"{self.get_base_url()}/aftersales/feedback/{self.id}/{token}"
 
+    def _token_matches(self, token):
+        """Constant-time comparison of the link's token with the request's."""
+        self.ensure_one()
+        return bool(token and consteq(self.sudo().access_token, token))
+
     def _check_token(self, token):
-        """Constant-time comparison; an expired or answered request is not valid either."""
+        """The token matches; an expired or answered request is not valid either."""
         self.ensure_one()
         return bool(
-            token
-            and consteq(self.sudo().access_token, token)
+            self._token_matches(token)
             and self.state == "pending"
             and self.expiry_date >= fields.Datetime.now()
         )

@@ -45,7 +45,12 @@ class TestFeedbackPublicPage(HttpCase, FeedbackCommon):
         response = self.url_open(self.url)
         self.assertEqual(response.status_code, 200)
         self.assertIn("How did we do?", response.text)
-        self.assertIn(self.repair.name, response.text)
+        # the customer reads the company, the product and the date, not internal references
+        self.assertNotIn(self.repair.name, response.text)
+        self.assertIn(self.request.company_id.name, response.text)
+        self.assertIn(self.repair.product_id.name, response.text)
+        self.assertIn(self.repair.lot_id.name, response.text)
+        self.assertIn("o_aftersales_feedback_date", response.text)
         self.assertIn('name="viewport"', response.text, "works on a phone")
 
     def test_altered_link(self):
@@ -78,9 +83,18 @@ class TestFeedbackPublicPage(HttpCase, FeedbackCommon):
         response = self.url_open(self.url + "/submit", data=data)
         self.assertIn("Thank you for your feedback", response.text)
         self.assertEqual(self.request.state, "answered")
-        # answering twice: the link is no longer valid
+        # answering twice: thanked again, nothing recorded; a forged token learns nothing
         response = self.url_open(self.url + "/submit", data=dict(data, rating_skill="fair"))
-        self.assertIn("This link is no longer valid", response.text)
+        self.assertIn("already answered", response.text)
+        self.assertNotIn("This link is no longer valid", response.text)
+        response = self.url_open(self.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("already answered", response.text)
+        forged = self.url_open(self.url[:-2] + "xx")
+        self.assertEqual(forged.status_code, 404)
+        self.assertIn("This link is no longer valid", forged.text)
+        self.assertNotIn("already answered", forged.text)
+        self.assertNotIn(self.request.company_id.name, forged.text)
         self.request.invalidate_recordset()
         self.assertEqual(self.request.rating_skill, "satisfied")
 

@@ -309,6 +309,14 @@ class RepairOrder(models.Model):
         store=True,
         currency_field="currency_id",
     )
+    amount_over_collected = fields.Monetary(
+        string="Collected Above Charge",
+        compute="_compute_amount_over_collected",
+        store=True,
+        currency_field="currency_id",
+        help="Money collected on site beyond what the repair charges: to refund to the "
+        "customer or to explain (issue 17).",
+    )
     billing_difference = fields.Monetary(
         string="Invoicing Difference",
         compute="_compute_billing",
@@ -558,6 +566,28 @@ class RepairOrder(models.Model):
                     else False,
                     "billing_status": status,
                 }
+            )
+
+    @api.depends(
+        "amount_collected",
+        "amount_charged",
+        "sale_order_id",
+        "estimate_amount",
+        "service_category",
+    )
+    def _compute_amount_over_collected(self):
+        """Collected beyond the sale order's charge; before any sale order, only a repair
+        that charges nothing (not a paid one, or nothing priced) can be over-collected, since
+        the taxed charge is not known yet."""
+        for repair in self:
+            charges_nothing = repair.service_category != "paid" or not repair.estimate_amount
+            if repair.sale_order_id or charges_nothing:
+                over = repair.amount_collected - repair.amount_charged
+            else:
+                over = 0.0
+            rounding = repair.currency_id.rounding or 0.01
+            repair.amount_over_collected = (
+                over if float_compare(over, 0.0, precision_rounding=rounding) > 0 else 0.0
             )
 
     @api.depends("collection_ids.amount", "collection_ids.state")
@@ -1203,6 +1233,32 @@ class RepairOrderApproval(models.Model):
     )
     waiver_reason = fields.Text(copy=False)
 
+    @api.onchange("move_ids", "labour_ids")
+    def _onchange_lines_warn_approval_reset(self):
+        """Say, before the change is saved, which approvals an edit of the parts or labour
+        sends back (issue 17)."""
+        repair = self._origin
+        if not repair or repair.state in ("done", "cancel"):
+            return None
+        resets = []
+        if repair.approval_state in ("approved", "pending"):
+            resets.append(_("the service price approval"))
+        if repair.customer_approval_state == "approved":
+            resets.append(_("the customer's approval of the estimate"))
+        if not resets:
+            return None
+        return {
+            "warning": {
+                "title": _("Approval will be asked again"),
+                "message": _(
+                    "Saving this change to the parts or labour of %(name)s resets %(what)s: "
+                    "it must be given again before the work goes on.",
+                    name=repair.name,
+                    what=_(" and ").join(resets),
+                ),
+            }
+        }
+
     @api.depends(
         "service_category",
         "under_warranty",
@@ -1459,6 +1515,15 @@ class RepairOrderServiceLevel(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "aftersales_repair.aftersales_dispatch_action"
+        )
+        action["domain"] = [("repair_id", "=", self.id)]
+        action["context"] = {"default_repair_id": self.id}
+        return action
+
+    def action_view_work_logs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_repair.aftersales_work_log_action"
         )
         action["domain"] = [("repair_id", "=", self.id)]
         action["context"] = {"default_repair_id": self.id}
@@ -1839,6 +1904,7 @@ class RepairOrderWorkshop(models.Model):
     state = fields.Selection(
         selection_add=[("inspection", "Inspection"), ("done",)],
         ondelete={"inspection": lambda repairs: repairs.write({"state": "under_repair"})},
+        group_expand="_group_expand_states",
     )
     inspection_ids = fields.One2many(
         "aftersales.repair.inspection",
@@ -1895,6 +1961,16 @@ class RepairOrderWorkshop(models.Model):
     # ------------------------------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------------------------------
+    @api.model
+    def _group_expand_states(self, states, domain):
+        """Kanban columns in workflow order (not alphabetical); Cancelled only when some
+        repair in the view is cancelled."""
+        return [
+            state
+            for state in self._fields["state"].get_values(self.env)
+            if state != "cancel" or state in states
+        ]
+
     @api.depends("inspection_ids.result", "inspection_ids.date", "state")
     def _compute_inspection_passed(self):
         for repair in self:
@@ -2119,6 +2195,32 @@ class RepairOrderWorkshop(models.Model):
         return self.env.ref("aftersales_repair.action_report_repair_settlement").report_action(
             self
         )
+
+    @api.model
+    def action_aftersales_landing(self):
+        """Where the After-Sales app opens, by role: managers and approvers on the approvals
+        waiting for them, the front desk on the units to receive or hand over, inspectors on
+        the repairs to inspect, technicians on their own repairs."""
+        user = self.env.user
+        approval = self.env.ref("aftersales_repair.module_category_aftersales_approval")
+        approver = user.groups_id.filtered(lambda g: g.category_id == approval)
+        if approver or user.has_group("aftersales_repair.aftersales_group_manager"):
+            return self.env["ir.actions.act_window"]._for_xml_id(
+                "aftersales_repair.aftersales_approval_review_action_to_approve"
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_repair.repair_order_action"
+        )
+        if user.has_group("aftersales_repair.aftersales_group_user"):
+            action["context"] = {
+                "search_default_to_receive": 1,
+                "search_default_not_handed_over": 1,
+            }
+        elif user.has_group("aftersales_repair.aftersales_group_quality_inspector"):
+            action["context"] = {"search_default_in_inspection": 1}
+        else:
+            action["context"] = {"search_default_my_repairs": 1}
+        return action
 
     # ------------------------------------------------------------------------------------------
     # Business methods

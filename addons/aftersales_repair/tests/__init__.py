@@ -22,3 +22,6 @@ from . import test_repair_portal
 from . import test_repair_desk
 from . import test_flow_batching
 from . import test_translations
+from . import test_clickbot
+from . import test_role_access
+from . import test_repair_form

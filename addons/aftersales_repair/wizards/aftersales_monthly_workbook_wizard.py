@@ -6,7 +6,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 MONTHS = [
     ("1", "January"),
@@ -53,10 +53,19 @@ class AftersalesMonthlyWorkbookWizard(models.TransientModel):
         self.ensure_one()
         if not 2000 <= self.year <= 2999:
             raise UserError(_("Enter a year with four digits, for example 2026."))
+        if self.company_id not in self.env.companies:
+            raise AccessError(
+                _(
+                    "You may only make the workbook of a company you work in: %(company)s.",
+                    company=", ".join(self.env.companies.mapped("name")),
+                )
+            )
         first_day = date(self.year, int(self.month), 1)
-        filename, data = self.env["aftersales.monthly.workbook"]._aftersales_workbook_generate(
-            first_day, self.company_id
-        )
+        # sudo: the workbook is the month's summary of one of the user's companies, which the
+        # roles allowed to open this wizard (managers, accountants) are entitled to in full;
+        # accountants cannot read deadlines or complaints record by record.
+        workbook = self.env["aftersales.monthly.workbook"].sudo()
+        filename, data = workbook._aftersales_workbook_generate(first_day, self.company_id)
         self.write({"file_data": base64.b64encode(data), "file_name": filename})
         return {
             "type": "ir.actions.act_url",

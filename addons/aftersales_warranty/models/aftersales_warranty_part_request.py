@@ -366,6 +366,24 @@ class AftersalesWarrantyPartRequest(models.Model):
         action["context"] = {"create": False}
         return action
 
+    def action_issue(self):
+        """The warehouse's one click: the transfer of the approved parts, reserved and ready to
+        validate."""
+        self.ensure_one()
+        picking = self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))[:1]
+        if not picking:
+            raise UserError(_("%(name)s has no transfer waiting to be issued.", name=self.name))
+        if picking.state in ("confirmed", "waiting"):
+            picking.action_assign()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "stock.picking",
+            "res_id": picking.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
     def action_view_returns(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
