@@ -10,3 +10,4 @@ from . import test_callback_scale
 from . import test_trust_evidence
 from . import test_trust_walls
 from . import test_access_matrix
+from . import test_trust_bounds
