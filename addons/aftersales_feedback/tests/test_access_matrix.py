@@ -106,7 +106,7 @@ MATRIX = {
     "aftersales.warranty.line":
         "r--- r--- r--- r--- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.warranty.part.request":
-        "---- rwc- r--- rw-- ---- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
+        "---- rwc- rw-- rw-- ---- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.warranty.part.request.line":
         "---- rwcu r--- r--- ---- rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu ---- ---- ----",
     "aftersales.warranty.policy":
