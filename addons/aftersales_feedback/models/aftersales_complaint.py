@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 CATEGORIES = [
     ("product_quality", "Product quality"),
@@ -247,6 +247,11 @@ class AftersalesComplaint(models.Model):
         for complaint in self:
             complaint.created_repair_count = len(complaint.created_repair_ids)
             complaint.return_picking_count = len(complaint.return_picking_ids)
+
+    @api.constrains("subject")
+    def _check_subject(self):
+        if any(not (complaint.subject or "").strip() for complaint in self):
+            raise ValidationError(_("Give the complaint a subject: it cannot be blank."))
 
     @api.onchange("repair_id")
     def _onchange_repair_id(self):

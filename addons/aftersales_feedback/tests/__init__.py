@@ -16,3 +16,4 @@ from . import test_repeat_visits
 from . import test_enquiry_deadline
 from . import test_complaint_answer_report
 from . import test_rating_report_view
+from . import test_trust_bounds

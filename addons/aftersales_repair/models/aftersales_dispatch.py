@@ -121,6 +121,11 @@ class AftersalesDispatch(models.Model):
             dispatch.conflict_ids = conflicts
             dispatch.has_conflict = bool(conflicts)
 
+    @api.constrains("expense_amount")
+    def _check_expense_amount(self):
+        if any(trip.expense_amount < 0 for trip in self):
+            raise ValidationError(_("The expenses of a trip cannot be negative."))
+
     @api.constrains("planned_start", "planned_end")
     def _check_planned_dates(self):
         for dispatch in self:

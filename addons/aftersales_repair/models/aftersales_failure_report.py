@@ -3,7 +3,9 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
+from ..tools import date_in_range
 from .repair_order import FAILURE_CAUSES
 
 RESPONSIBLE_AREAS = [
@@ -113,6 +115,31 @@ class AftersalesFailureReport(models.Model):
     _sql_constraints = [
         ("repair_uniq", "unique(repair_id)", "A repair has one failure report."),
     ]
+
+    @api.constrains("delivery_date", "failure_date")
+    def _check_dates(self):
+        for report in self:
+            if not (date_in_range(report.delivery_date) and date_in_range(report.failure_date)):
+                raise ValidationError(
+                    _(
+                        "The dates of %(report)s must lie between 1900 and 2200.",
+                        report=report.name,
+                    )
+                )
+            if (
+                report.delivery_date
+                and report.failure_date
+                and (report.delivery_date > report.failure_date)
+            ):
+                raise ValidationError(
+                    _(
+                        "%(report)s: the unit cannot have been delivered (%(delivery)s) after it "
+                        "failed (%(failure)s); correct the delivery date.",
+                        report=report.name,
+                        delivery=report.delivery_date,
+                        failure=report.failure_date,
+                    )
+                )
 
     @api.depends("repair_id.name")
     def _compute_name(self):

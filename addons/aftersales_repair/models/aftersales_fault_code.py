@@ -1,6 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
 
@@ -39,6 +40,11 @@ class AftersalesFaultCode(models.Model):
     def _compute_display_name(self):
         for fault in self:
             fault.display_name = f"[{fault.code}] {fault.name}" if fault.code else fault.name
+
+    @api.constrains("code", "name")
+    def _check_text(self):
+        if any(not (fault.code or "").strip() or not (fault.name or "").strip() for fault in self):
+            raise ValidationError(_("A fault code needs a code and a name that are not blank."))
 
     @api.model
     def _domain_for_product(self, product):

@@ -9,6 +9,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero, format_amount, plaintext2html
 
+from ..tools import date_in_range
+
 INTAKE_CHANNELS = [
     ("phone", "Phone"),
     ("walk_in", "Walk-in"),
@@ -655,6 +657,30 @@ class RepairOrder(models.Model):
     # ------------------------------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------------------------------
+    @api.constrains("purchase_date", "intake_date")
+    def _check_purchase_date(self):
+        for repair in self:
+            if not (date_in_range(repair.purchase_date) and date_in_range(repair.intake_date)):
+                raise ValidationError(
+                    _(
+                        "The dates of repair %(repair)s must lie between 1900 and 2200.",
+                        repair=repair.name,
+                    )
+                )
+            if (
+                repair.purchase_date
+                and repair.intake_date
+                and repair.purchase_date > repair.intake_date.date()
+            ):
+                raise ValidationError(
+                    _(
+                        "The purchase date of %(repair)s (%(purchase)s) is after the unit was "
+                        "received for repair: correct the purchase date.",
+                        repair=repair.name,
+                        purchase=repair.purchase_date,
+                    )
+                )
+
     @api.constrains("lot_id", "product_id")
     def _check_lot_product(self):
         for repair in self:

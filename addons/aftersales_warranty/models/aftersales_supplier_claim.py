@@ -1,7 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class AftersalesSupplierClaim(models.Model):
@@ -137,6 +137,17 @@ class AftersalesSupplierClaim(models.Model):
                 )
             )
         return claims
+
+    @api.constrains("quantity", "unit_cost")
+    def _check_amounts(self):
+        for claim in self:
+            if claim.quantity <= 0 or claim.unit_cost < 0:
+                raise ValidationError(
+                    _(
+                        "A supplier claim needs a positive quantity and a unit cost that is "
+                        "not negative."
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_claimed(self):

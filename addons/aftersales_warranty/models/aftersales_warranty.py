@@ -8,6 +8,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
+from odoo.addons.aftersales_repair.tools import date_in_range, months_in_range
+
 Coverage = namedtuple(
     "Coverage",
     [
@@ -219,8 +221,31 @@ class AftersalesWarranty(models.Model):
             )
         )
 
+    @api.constrains("delivery_date", "sale_date", "invoice_date", "installation_date", "quantity")
+    def _check_bounds(self):
+        for warranty in self:
+            dates = (
+                warranty.delivery_date,
+                warranty.sale_date,
+                warranty.invoice_date,
+                warranty.installation_date,
+            )
+            if not all(date_in_range(value) for value in dates):
+                raise ValidationError(
+                    _(
+                        "The dates of warranty %(warranty)s must lie between 1900 and 2200.",
+                        warranty=warranty.display_name,
+                    )
+                )
+            if warranty.quantity < 0:
+                raise ValidationError(_("The quantity of a warranty cannot be negative."))
+
     @api.model_create_multi
     def create(self, vals_list):
+        if any(not vals.get("lot_id") for vals in vals_list):
+            raise ValidationError(
+                _("A warranty registration needs the serial number of the unit it covers.")
+            )
         self._check_not_registered(
             [vals["lot_id"] for vals in vals_list if vals.get("state", "active") == "active"]
         )
@@ -703,11 +728,29 @@ class AftersalesWarrantyLine(models.Model):
     @api.depends("start_date", "period_months")
     def _compute_end_date(self):
         for line in self:
-            line.end_date = (
+            # out-of-range periods and dates are refused by their constraints; until then the
+            # arithmetic must not overflow
+            if not (
                 line.start_date
-                and line.start_date + relativedelta(months=line.period_months, days=-1)
-                or False
-            )
+                and months_in_range(line.period_months)
+                and date_in_range(line.start_date)
+            ):
+                line.end_date = False
+                continue
+            line.end_date = line.start_date + relativedelta(months=line.period_months, days=-1)
+
+    @api.constrains("period_months")
+    def _check_period_months(self):
+        for line in self:
+            if not months_in_range(line.period_months):
+                raise ValidationError(
+                    _(
+                        "The warranty period of %(part)s must be between 1 and 1,200 months, "
+                        "not %(months)s.",
+                        part=line.name,
+                        months=line.period_months,
+                    )
+                )
 
     def _compute_in_warranty(self):
         today = fields.Date.context_today(self)

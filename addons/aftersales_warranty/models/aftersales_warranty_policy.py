@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.aftersales_repair.tools import date_in_range, months_in_range
+
 CLOCK_STARTS = [
     ("delivery", "Delivery to the customer"),
     ("invoice", "Customer invoice date"),
@@ -131,10 +133,10 @@ class AftersalesWarrantyPolicy(models.Model):
     @api.constrains("period_months")
     def _check_period_months(self):
         for policy in self:
-            if policy.period_months <= 0:
+            if not months_in_range(policy.period_months):
                 raise ValidationError(
                     _(
-                        "The warranty period of policy %(policy)s must be a positive number of "
+                        "The warranty period of policy %(policy)s must be between 1 and 1,200 "
                         "months, not %(months)s.",
                         policy=policy.name,
                         months=policy.period_months,
@@ -258,10 +260,10 @@ class AftersalesWarrantyPolicyLine(models.Model):
     @api.constrains("period_months")
     def _check_period_months(self):
         for line in self:
-            if line.period_months <= 0:
+            if not months_in_range(line.period_months):
                 raise ValidationError(
                     _(
-                        "The warranty period of %(part)s must be a positive number of months, "
+                        "The warranty period of %(part)s must be between 1 and 1,200 months, "
                         "not %(months)s.",
                         part=line.name or line.policy_id.name,
                         months=line.period_months,
@@ -332,6 +334,26 @@ class AftersalesWarrantyPromotion(models.Model):
             "A promotion cannot end before it starts.",
         ),
     ]
+
+    @api.constrains("extra_months", "date_from", "date_to")
+    def _check_bounds(self):
+        for promotion in self:
+            if not months_in_range(promotion.extra_months):
+                raise ValidationError(
+                    _(
+                        "Promotion %(promotion)s must extend the warranty by 1 to 1,200 months, "
+                        "not %(months)s.",
+                        promotion=promotion.name,
+                        months=promotion.extra_months,
+                    )
+                )
+            if not (date_in_range(promotion.date_from) and date_in_range(promotion.date_to)):
+                raise ValidationError(
+                    _(
+                        "The dates of promotion %(promotion)s must lie between 1900 and 2200.",
+                        promotion=promotion.name,
+                    )
+                )
 
     def _extra_months(self, sale_date, policy_line=None):
         """Months added for a unit sold on ``sale_date`` (to ``policy_line``, or to the unit's

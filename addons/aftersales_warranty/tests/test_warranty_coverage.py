@@ -205,7 +205,7 @@ class TestWarrantyBadInput(WarrantyCommon):
         Policy = self.env["aftersales.warranty.policy"]
         other = self.env["product.product"].create({"name": "Other", "type": "consu"})
         for months in (0, -3):
-            with self.assertRaisesRegex(ValidationError, "positive number of months"):
+            with self.assertRaisesRegex(ValidationError, "between 1 and 1,200 months"):
                 Policy.create(
                     {
                         "name": "Bad",
@@ -213,7 +213,7 @@ class TestWarrantyBadInput(WarrantyCommon):
                         "period_months": months,
                     }
                 )
-        with self.assertRaisesRegex(ValidationError, "positive number of months"):
+        with self.assertRaisesRegex(ValidationError, "between 1 and 1,200 months"):
             self.policy.line_ids[0].period_months = 0
 
     def test_part_policy_for_unrelated_product(self):
