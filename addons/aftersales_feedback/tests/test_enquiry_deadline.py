@@ -26,7 +26,8 @@ class TestEnquiryDeadline(FeedbackCommon):
         # Mon 9-12 (3 h), 13-17 (4 h), Tue 8-9 (1 h)
         self.assertEqual(enquiry.answer_deadline, datetime(2026, 3, 3, 9, 0))
         complaint = Complaint.create(dict(values, kind="complaint"))
-        self.assertEqual(complaint.answer_deadline, datetime(2026, 3, 10, 9, 0))
+        # seed 003: a complaint's 48 hours are calendar hours by default (issue 14 point 7)
+        self.assertEqual(complaint.answer_deadline, datetime(2026, 3, 4, 9, 0))
         self.company.aftersales_enquiry_answer_hours = 4.0
         later = Complaint.create(dict(values, kind="enquiry"))
         self.assertEqual(later.answer_deadline, datetime(2026, 3, 2, 14, 0))
