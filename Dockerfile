@@ -17,7 +17,13 @@ COPY requirements.txt /opt/aftersales/requirements.txt
 # Ubuntu's Python is "externally managed" (PEP 668): the suite's few runtime packages go to
 # /usr/local, beside the image's Odoo; odoo-addon-* wheels land in
 # /usr/local/lib/python3*/dist-packages/odoo/addons, which Odoo finds by itself.
-RUN pip3 install --no-cache-dir --break-system-packages -r /opt/aftersales/requirements.txt
+# The image's Odoo is a Debian package that pip does not see: the OCA odoo-addon-* wheels go in
+# without their declared "odoo" requirement (--no-deps), the other packages as usual.
+RUN grep -v '^odoo-addon-' /opt/aftersales/requirements.txt >/tmp/requirements-python.txt \
+    && pip3 install --no-cache-dir --break-system-packages -r /tmp/requirements-python.txt \
+    && grep '^odoo-addon-' /opt/aftersales/requirements.txt \
+        | xargs -r pip3 install --no-cache-dir --break-system-packages --no-deps \
+    && rm /tmp/requirements-python.txt
 COPY --chown=odoo:odoo addons /mnt/extra-addons
 COPY --chown=odoo:odoo scripts /opt/aftersales/scripts
 COPY --chown=odoo:odoo config /opt/aftersales/config

@@ -119,6 +119,16 @@ MATRIX = {
         "rwc- rwc- rwc- r--- ---- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.work.log":
         "---- r--- ---- ---- ---- rwcu rwcu ---- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
+    "aftersales.part.reliability":
+        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
+    "aftersales.recall.campaign":
+        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
+    "aftersales.recall.unit":
+        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
+    "aftersales.warranty.forecast":
+        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
+    "aftersales.warranty.provision":
+        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
 }
 # fmt: on
 
