@@ -72,13 +72,13 @@ MATRIX = {
     "aftersales.repair.collection":
         "---- rwc- rwc- ---- rw-- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.repair.inspection":
-        "r--- r--- r-c- ---- ---- rwcu rwcu r-c- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
+        "r--- r--- r-c- ---- r--- rwcu rwcu r-c- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.repair.intake.item":
         "---- rwcu r--- ---- ---- rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu ---- ---- ----",
     "aftersales.repair.labour":
-        "---- rwcu r--- ---- ---- rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu ---- ---- ----",
+        "---- rwcu r--- ---- r--- rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu ---- ---- ----",
     "aftersales.repair.old.part":
-        "---- rwcu r--- ---- ---- rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu ---- ---- ----",
+        "---- rwcu r--- ---- r--- rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu ---- ---- ----",
     "aftersales.service.centre":
         "r--- r--- r--- ---- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.sla.deadline":
@@ -120,13 +120,13 @@ MATRIX = {
     "aftersales.work.log":
         "---- r--- ---- ---- ---- rwcu rwcu ---- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.part.reliability":
-        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
+        "r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- ---- ---- ----",
     "aftersales.recall.campaign":
-        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
+        "r--- r--- r--- ---- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.recall.unit":
-        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
+        "r--- rw-- r--- ---- ---- rwcu rwcu rw-- rwcu rw-- rw-- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.warranty.forecast":
-        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
+        "r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- ---- ---- ----",
     "aftersales.warranty.provision":
         "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
 }
