@@ -70,9 +70,7 @@ class AftersalesCustomerPortal(CustomerPortal):
                 "aftersales.warranty.contract", self._aftersales_customer_domain()
             )
         if "aftersales_complaint_count" in counters:
-            values["aftersales_complaint_count"] = self._aftersales_count(
-                "aftersales.complaint", self._aftersales_customer_domain()
-            )
+            values["aftersales_complaint_count"] = len(self._aftersales_complaints())
         if "aftersales_feedback_count" in counters:
             values["aftersales_feedback_count"] = self._aftersales_count(
                 "aftersales.feedback.request",
@@ -187,13 +185,24 @@ class AftersalesCustomerPortal(CustomerPortal):
         values.update({"contracts": contracts.sudo(), "page_name": "aftersales_contract"})
         return request.render("aftersales_portal.portal_my_contracts", values)
 
+    def _aftersales_complaints(self):
+        """The customer's own complaints, of which the page shows only the reference,
+        subject, dates, status and answer (sudo: complaints also hold internal findings, so
+        the portal group has no access right on them)."""
+        if request.env.user._is_public():
+            return request.env["aftersales.complaint"]
+        return (
+            request.env["aftersales.complaint"]
+            .sudo()
+            .search(self._aftersales_customer_domain(), order="reported_date desc", limit=200)
+        )
+
     @http.route(["/my/complaints"], type="http", auth="user", website=True)
     def portal_my_complaints(self, **kw):
-        complaints = request.env["aftersales.complaint"].search(
-            self._aftersales_customer_domain(), order="reported_date desc", limit=200
-        )
         values = self._prepare_portal_layout_values()
-        values.update({"complaints": complaints.sudo(), "page_name": "aftersales_complaint"})
+        values.update(
+            {"complaints": self._aftersales_complaints(), "page_name": "aftersales_complaint"}
+        )
         return request.render("aftersales_portal.portal_my_complaints", values)
 
     @http.route(["/my/feedback"], type="http", auth="user", website=True)

@@ -109,7 +109,8 @@ class TestPortalAccess(HttpCase, PortalCommon):
         ):
             unit, complaint, contract = mine
             self.assertEqual(self._visible(user, "aftersales.warranty"), unit)
-            self.assertEqual(self._visible(user, "aftersales.complaint"), complaint)
+            with self.assertRaises(AccessError, msg="internal findings of complaints"):
+                complaint.with_user(user).read(["subject"])
             self.assertEqual(self._visible(user, "aftersales.warranty.contract"), contract)
             self.assertFalse(self._visible(user, "aftersales.warranty.part.request"))
             self.assertFalse(self._visible(user, "aftersales.part.return"))
@@ -171,6 +172,15 @@ class TestPortalAccess(HttpCase, PortalCommon):
         self.assertEqual(response.status_code, 200)
         self.assertIn("PT-EF25-0001", response.text)
         self.assertIn('name="viewport"', response.text, "works on a phone")
+        self.complaint_1.write({"state": "closed", "answer": "We replaced the mast rollers."})
+        self.complaint_1.root_cause = "Rollers from batch 7"
+        page = self.url_open("/my/complaints").text
+        self.assertIn("Noisy mast", page)
+        self.assertIn("We replaced the mast rollers.", page)
+        self.assertNotIn("Rollers from batch 7", page, "internal findings stay internal")
+        page = self.url_open("/my/contracts").text
+        self.assertIn(self.contract_1.name, page)
+        self.assertIn('class="o_visits_left">2<', page, "2 visits a year, none used")
         for url in ("/my/units", "/my/complaints", "/my/contracts", "/my/feedback"):
             response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)
