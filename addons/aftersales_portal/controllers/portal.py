@@ -72,10 +72,7 @@ class AftersalesCustomerPortal(CustomerPortal):
         if "aftersales_complaint_count" in counters:
             values["aftersales_complaint_count"] = len(self._aftersales_complaints())
         if "aftersales_feedback_count" in counters:
-            values["aftersales_feedback_count"] = self._aftersales_count(
-                "aftersales.feedback.request",
-                [("partner_id", "child_of", [request.env.user.commercial_partner_id.id])],
-            )
+            values["aftersales_feedback_count"] = len(self._aftersales_feedback_requests())
         return values
 
     # ---- units --------------------------------------------------------------------------
@@ -205,13 +202,29 @@ class AftersalesCustomerPortal(CustomerPortal):
         )
         return request.render("aftersales_portal.portal_my_complaints", values)
 
+    def _aftersales_feedback_requests(self):
+        """The customer's own feedback requests, of which the page shows the repair, the
+        state and the customer's personal rating link only (sudo: the portal group has no
+        access right on feedback requests, which hold the ratings of technicians)."""
+        if request.env.user._is_public():
+            return request.env["aftersales.feedback.request"]
+        return (
+            request.env["aftersales.feedback.request"]
+            .sudo()
+            .search(
+                [("partner_id", "child_of", [request.env.user.commercial_partner_id.id])],
+                order="id desc",
+                limit=200,
+            )
+        )
+
     @http.route(["/my/feedback"], type="http", auth="user", website=True)
     def portal_my_feedback(self, **kw):
-        feedback = request.env["aftersales.feedback.request"].search(
-            [("partner_id", "child_of", [request.env.user.commercial_partner_id.id])],
-            order="id desc",
-            limit=200,
-        )
         values = self._prepare_portal_layout_values()
-        values.update({"feedback_requests": feedback.sudo(), "page_name": "aftersales_feedback"})
+        values.update(
+            {
+                "feedback_requests": self._aftersales_feedback_requests(),
+                "page_name": "aftersales_feedback",
+            }
+        )
         return request.render("aftersales_portal.portal_my_feedback", values)

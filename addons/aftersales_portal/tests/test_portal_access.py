@@ -181,6 +181,21 @@ class TestPortalAccess(HttpCase, PortalCommon):
         page = self.url_open("/my/contracts").text
         self.assertIn(self.contract_1.name, page)
         self.assertIn('class="o_visits_left">2<', page, "2 visits a year, none used")
+        feedback_1, feedback_2 = self.env["aftersales.feedback.request"].create(
+            [
+                {
+                    "partner_id": repair.partner_id.id,
+                    "repair_id": repair.id,
+                    "expiry_date": "2099-01-01 00:00:00",
+                }
+                for repair in (self.repair_a, self.repair_b)
+            ]
+        )
+        page = self.url_open("/my/feedback").text
+        self.assertIn(feedback_1.get_public_url(), page, "the customer's own rating link")
+        self.assertNotIn(feedback_2.sudo().access_token, page)
+        with self.assertRaises(AccessError):
+            feedback_1.with_user(self.cust_1).read(["state"])
         for url in ("/my/units", "/my/complaints", "/my/contracts", "/my/feedback"):
             response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)
