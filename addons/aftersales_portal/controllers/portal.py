@@ -70,14 +70,9 @@ class AftersalesCustomerPortal(CustomerPortal):
                 "aftersales.warranty.contract", self._aftersales_customer_domain()
             )
         if "aftersales_complaint_count" in counters:
-            values["aftersales_complaint_count"] = self._aftersales_count(
-                "aftersales.complaint", self._aftersales_customer_domain()
-            )
+            values["aftersales_complaint_count"] = len(self._aftersales_complaints())
         if "aftersales_feedback_count" in counters:
-            values["aftersales_feedback_count"] = self._aftersales_count(
-                "aftersales.feedback.request",
-                [("partner_id", "child_of", [request.env.user.commercial_partner_id.id])],
-            )
+            values["aftersales_feedback_count"] = len(self._aftersales_feedback_requests())
         return values
 
     # ---- units --------------------------------------------------------------------------
@@ -187,22 +182,49 @@ class AftersalesCustomerPortal(CustomerPortal):
         values.update({"contracts": contracts.sudo(), "page_name": "aftersales_contract"})
         return request.render("aftersales_portal.portal_my_contracts", values)
 
+    def _aftersales_complaints(self):
+        """The customer's own complaints, of which the page shows only the reference,
+        subject, dates, status and answer (sudo: complaints also hold internal findings, so
+        the portal group has no access right on them)."""
+        if request.env.user._is_public():
+            return request.env["aftersales.complaint"]
+        return (
+            request.env["aftersales.complaint"]
+            .sudo()
+            .search(self._aftersales_customer_domain(), order="reported_date desc", limit=200)
+        )
+
     @http.route(["/my/complaints"], type="http", auth="user", website=True)
     def portal_my_complaints(self, **kw):
-        complaints = request.env["aftersales.complaint"].search(
-            self._aftersales_customer_domain(), order="reported_date desc", limit=200
-        )
         values = self._prepare_portal_layout_values()
-        values.update({"complaints": complaints.sudo(), "page_name": "aftersales_complaint"})
+        values.update(
+            {"complaints": self._aftersales_complaints(), "page_name": "aftersales_complaint"}
+        )
         return request.render("aftersales_portal.portal_my_complaints", values)
+
+    def _aftersales_feedback_requests(self):
+        """The customer's own feedback requests, of which the page shows the repair, the
+        state and the customer's personal rating link only (sudo: the portal group has no
+        access right on feedback requests, which hold the ratings of technicians)."""
+        if request.env.user._is_public():
+            return request.env["aftersales.feedback.request"]
+        return (
+            request.env["aftersales.feedback.request"]
+            .sudo()
+            .search(
+                [("partner_id", "child_of", [request.env.user.commercial_partner_id.id])],
+                order="id desc",
+                limit=200,
+            )
+        )
 
     @http.route(["/my/feedback"], type="http", auth="user", website=True)
     def portal_my_feedback(self, **kw):
-        feedback = request.env["aftersales.feedback.request"].search(
-            [("partner_id", "child_of", [request.env.user.commercial_partner_id.id])],
-            order="id desc",
-            limit=200,
-        )
         values = self._prepare_portal_layout_values()
-        values.update({"feedback_requests": feedback.sudo(), "page_name": "aftersales_feedback"})
+        values.update(
+            {
+                "feedback_requests": self._aftersales_feedback_requests(),
+                "page_name": "aftersales_feedback",
+            }
+        )
         return request.render("aftersales_portal.portal_my_feedback", values)

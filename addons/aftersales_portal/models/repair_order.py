@@ -4,6 +4,7 @@ import base64
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.mimetypes import guess_mimetype
 
 MAX_DESCRIPTION = 5000
 MAX_PHOTOS = 5
@@ -54,7 +55,13 @@ class RepairOrder(models.Model):
         photos = list(photos)
         if len(photos) > MAX_PHOTOS:
             raise UserError(_("Attach at most %(max)s photos.", max=MAX_PHOTOS))
-        for name, mimetype, data in photos:
+        checked = []
+        for name, declared, data in photos:
+            # the content decides, not the type the browser declares
+            mimetype = guess_mimetype(data, default="application/octet-stream")
+            if mimetype == "application/octet-stream" and declared == "image/heic":
+                mimetype = declared
+            checked.append((name, mimetype, data))
             if mimetype not in PHOTO_TYPES:
                 raise UserError(
                     _(
@@ -66,6 +73,7 @@ class RepairOrder(models.Model):
                 raise UserError(
                     _("%(file)s is larger than 10 MB: send a smaller photo.", file=name)
                 )
+        photos = checked
         if preferred:
             preferred = fields.Datetime.to_datetime(preferred)
             if preferred < fields.Datetime.now():

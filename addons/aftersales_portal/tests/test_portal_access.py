@@ -109,7 +109,8 @@ class TestPortalAccess(HttpCase, PortalCommon):
         ):
             unit, complaint, contract = mine
             self.assertEqual(self._visible(user, "aftersales.warranty"), unit)
-            self.assertEqual(self._visible(user, "aftersales.complaint"), complaint)
+            with self.assertRaises(AccessError, msg="internal findings of complaints"):
+                complaint.with_user(user).read(["subject"])
             self.assertEqual(self._visible(user, "aftersales.warranty.contract"), contract)
             self.assertFalse(self._visible(user, "aftersales.warranty.part.request"))
             self.assertFalse(self._visible(user, "aftersales.part.return"))
@@ -171,6 +172,30 @@ class TestPortalAccess(HttpCase, PortalCommon):
         self.assertEqual(response.status_code, 200)
         self.assertIn("PT-EF25-0001", response.text)
         self.assertIn('name="viewport"', response.text, "works on a phone")
+        self.complaint_1.write({"state": "closed", "answer": "We replaced the mast rollers."})
+        self.complaint_1.root_cause = "Rollers from batch 7"
+        page = self.url_open("/my/complaints").text
+        self.assertIn("Noisy mast", page)
+        self.assertIn("We replaced the mast rollers.", page)
+        self.assertNotIn("Rollers from batch 7", page, "internal findings stay internal")
+        page = self.url_open("/my/contracts").text
+        self.assertIn(self.contract_1.name, page)
+        self.assertIn('class="o_visits_left">2<', page, "2 visits a year, none used")
+        feedback_1, feedback_2 = self.env["aftersales.feedback.request"].create(
+            [
+                {
+                    "partner_id": repair.partner_id.id,
+                    "repair_id": repair.id,
+                    "expiry_date": "2099-01-01 00:00:00",
+                }
+                for repair in (self.repair_a, self.repair_b)
+            ]
+        )
+        page = self.url_open("/my/feedback").text
+        self.assertIn(feedback_1.get_public_url(), page, "the customer's own rating link")
+        self.assertNotIn(feedback_2.sudo().access_token, page)
+        with self.assertRaises(AccessError):
+            feedback_1.with_user(self.cust_1).read(["state"])
         for url in ("/my/units", "/my/complaints", "/my/contracts", "/my/feedback"):
             response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)

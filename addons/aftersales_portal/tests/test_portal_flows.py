@@ -127,6 +127,7 @@ class TestReportFault(PortalCommon):
             {"description": "x" * 5001},
             {"description": "ok", "preferred": datetime(2020, 1, 1)},
             {"description": "ok", "photos": [("a.exe", "application/octet-stream", b"MZ")]},
+            {"description": "ok", "photos": [("a.jpg", "image/jpeg", b"<svg onload=x>")]},
             {"description": "ok", "photos": [("p.png", "image/png", b"x")] * 6},
         ]
         count = Repair.search_count([])

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
 
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import PortalCommon
@@ -92,3 +93,44 @@ class TestPortalTours(HttpCase, PortalCommon):
         )
         self.assertIn("05/31/2029", response.text)
         self.assertIn('name="viewport"', response.text)
+
+    def test_fault_form_with_photos_and_local_time(self):
+        self.cust_1.tz = "Asia/Shanghai"
+        self.authenticate("pt_cust_1", "pt_cust_1")
+        page = self.url_open(f"/my/units/{self.unit_1.id}/fault").text
+        self.assertIn('capture="environment"', page, "phones open the camera")
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        response = self.url_open(
+            f"/my/units/{self.unit_1.id}/fault",
+            data={
+                "csrf_token": csrf,
+                "description": "Forks do not lift",
+                "preferred_time": "2030-12-01T10:00",
+            },
+            files=[
+                ("photos", ("forks.jpg", b"\xff\xd8\xff\xe0jpeg", "image/jpeg")),
+                ("photos", ("plate.png", b"\x89PNG\r\n\x1a\n\x00\x00", "image/png")),
+            ],
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_aftersales_fault_reported", response.text)
+        repair = self.env["repair.order"].search([("lot_id", "=", self.lot_1.id)])
+        self.assertEqual(
+            fields.Datetime.to_string(repair.requested_date),
+            "2030-12-01 02:00:00",
+            "10:00 in Shanghai",
+        )
+        attachments = self.env["ir.attachment"].search(
+            [("res_model", "=", "repair.order"), ("res_id", "=", repair.id)]
+        )
+        self.assertEqual(sorted(attachments.mapped("name")), ["forks.jpg", "plate.png"])
+        # a file that is not a photo: the form comes back with the reason, nothing saved
+        response = self.url_open(
+            f"/my/units/{self.unit_1.id}/fault",
+            data={"csrf_token": csrf, "description": "Again"},
+            files=[("photos", ("virus.jpg", b"MZ\x90\x00", "image/jpeg"))],
+        )
+        self.assertIn("is not a photo", response.text)
+        self.assertEqual(
+            self.env["repair.order"].search_count([("lot_id", "=", self.lot_1.id)]), 1
+        )
