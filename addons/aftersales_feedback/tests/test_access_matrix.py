@@ -55,6 +55,8 @@ MATRIX = {
         "---- ---- ---- ---- ---- rwcu rwcu ---- rwcu ---- ---- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.complaint.route":
         "---- r--- ---- ---- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
+    "aftersales.dealer.unit.registration":
+        "---- r--- ---- ---- ---- rw-- rw-- r--- rw-- r--- r--- rw-- rw-- rw-- ---- ---- ----",
     "aftersales.dispatch":
         "---- rwc- r--- ---- ---- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.failure.report":
@@ -67,8 +69,14 @@ MATRIX = {
         "--c- ---- --c- ---- ---- rwcu rwcu ---- rwcu ---- ---- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.loan":
         "r--- rwc- r--- ---- ---- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
+    "aftersales.part.reliability":
+        "r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- ---- ---- ----",
     "aftersales.part.return":
         "rwc- rwc- rwc- rwc- ---- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
+    "aftersales.recall.campaign":
+        "r--- r--- r--- ---- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
+    "aftersales.recall.unit":
+        "r--- rw-- r--- ---- ---- rwcu rwcu rw-- rwcu rw-- rw-- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.repair.collection":
         "---- rwc- rwc- ---- rw-- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.repair.inspection":
@@ -103,6 +111,8 @@ MATRIX = {
         "r--- rwc- r--- r--- ---- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.warranty.cost.report":
         "---- ---- ---- ---- ---- r--- r--- ---- r--- ---- ---- r--- r--- r--- ---- ---- ----",
+    "aftersales.warranty.forecast":
+        "r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- ---- ---- ----",
     "aftersales.warranty.line":
         "r--- r--- r--- r--- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.warranty.part.request":
@@ -115,20 +125,12 @@ MATRIX = {
         "r--- r--- r--- r--- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.warranty.promotion":
         "r--- r--- r--- r--- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
+    "aftersales.warranty.provision":
+        "---- ---- ---- ---- r--- r--- r--- ---- r--- ---- ---- r--- r--- r--- ---- ---- ----",
     "aftersales.warranty.usage":
         "rwc- rwc- rwc- r--- ---- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.work.log":
         "---- r--- ---- ---- ---- rwcu rwcu ---- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
-    "aftersales.part.reliability":
-        "r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- ---- ---- ----",
-    "aftersales.recall.campaign":
-        "r--- r--- r--- ---- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
-    "aftersales.recall.unit":
-        "r--- rw-- r--- ---- ---- rwcu rwcu rw-- rwcu rw-- rw-- rwcu rwcu rwcu ---- ---- ----",
-    "aftersales.warranty.forecast":
-        "r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- ---- ---- ----",
-    "aftersales.warranty.provision":
-        "---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----",
 }
 # fmt: on
 
@@ -284,6 +286,18 @@ class TestAccessMatrix(TrustCommon):
                     "campaign_id": campaign.id,
                     "lot_id": cls.serial.id,
                     "partner_id": cls.customer.id,
+                }
+            )
+        if "aftersales.dealer.unit.registration" in env:
+            dealer = env["res.partner"].create(
+                {"name": "Matrix Dealer", "is_company": True, "aftersales_is_dealer": True}
+            )
+            env["aftersales.dealer.unit.registration"].create(
+                {
+                    "dealer_id": dealer.id,
+                    "serial": "MATRIX-DEALER-1",
+                    "customer_name": "Matrix Dealer Customer",
+                    "delivery_date": "2026-01-15",
                 }
             )
         if "aftersales.part.reliability" in env:
