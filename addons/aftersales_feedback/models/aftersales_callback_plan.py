@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.aftersales_repair.tools import check_number_bounds, check_text_not_blank
+
 TRIGGERS = [
     ("delivery", "Delivery of a unit"),
     ("repair", "Repair finished"),
@@ -45,6 +47,11 @@ class AftersalesCallbackPlan(models.Model):
         help="A call that fell due longer ago than this (for units delivered before the plan "
         "existed) is not created any more.",
     )
+
+    @api.constrains("name", "catch_up_days")
+    def _check_bounds(self):
+        check_text_not_blank(self, ["name"])
+        check_number_bounds(self, ["catch_up_days"])
 
     @api.constrains("step_ids", "repeat_yearly")
     def _check_steps(self):

@@ -5,6 +5,8 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.aftersales_repair.tools import check_number_bounds, check_text_not_blank
+
 ITEMS = [
     ("product_quality", "Product quality"),
     ("price", "Price"),
@@ -140,6 +142,11 @@ class AftersalesSurveyCampaign(models.Model):
         for campaign in self:
             if campaign.date_end < campaign.date_start:
                 raise ValidationError(_("A campaign cannot end before it starts."))
+
+    @api.constrains("name", "satisfied_score", "target_rate")
+    def _check_bounds(self):
+        check_text_not_blank(self, ["name"])
+        check_number_bounds(self, ["satisfied_score", "target_rate"], high=100.0)
 
     @api.constrains("item_ids")
     def _check_weights(self):
@@ -312,3 +319,7 @@ class AftersalesSurveyCampaignAction(models.Model):
     user_id = fields.Many2one("res.users", string="Responsible")
     deadline = fields.Date()
     state = fields.Selection([("open", "Open"), ("done", "Done")], default="open", required=True)
+
+    @api.constrains("name")
+    def _check_name(self):
+        check_text_not_blank(self, ["name"])

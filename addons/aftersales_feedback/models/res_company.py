@@ -1,6 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.aftersales_repair.tools import check_number_bounds
 
 
 class ResCompany(models.Model):
@@ -56,3 +58,11 @@ class ResCompany(models.Model):
             "The feedback link must stay valid at least one day.",
         ),
     ]
+
+    @api.constrains("aftersales_survey_satisfied_score", "aftersales_survey_target_rate")
+    def _check_aftersales_survey_settings(self):
+        check_number_bounds(
+            self,
+            ["aftersales_survey_satisfied_score", "aftersales_survey_target_rate"],
+            high=100.0,
+        )

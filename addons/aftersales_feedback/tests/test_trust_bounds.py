@@ -1,8 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from contextlib import contextmanager
+
 from odoo import Command
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .trust_common import TrustCommon
 
@@ -10,6 +12,13 @@ from .trust_common import TrustCommon
 @tagged("post_install", "-at_install")
 class TestTrustBounds(TrustCommon):
     """Issue 14 point 4: bad input gets a clear message, never a crash."""
+
+    @contextmanager
+    def _refused(self, pattern):
+        """ValidationError matching ``pattern``; what the refused call wrote is rolled back as
+        RPC rolls it back, so that the test sees what the database kept."""
+        with self.assertRaisesRegex(ValidationError, pattern), self.env.cr.savepoint():
+            yield
 
     def test_policy_of_ten_million_months_refused(self):
         """A warranty policy of 10,000,000 months crashed with ValueError."""
@@ -91,4 +100,82 @@ class TestTrustBounds(TrustCommon):
         with self.assertRaisesRegex(ValidationError, "not blank"):
             self.env["aftersales.fault.code"].with_user(self.manager).create(
                 {"name": "Leak", "code": "  "}
+            )
+
+    def test_feedback_numbers_and_names_bounded(self):
+        """Callback plans, survey campaigns and the company's survey targets: no negative
+        number, no percentage above 100, no blank name."""
+        plan = self.env["aftersales.callback.plan"].with_user(self.manager).create({"name": "P"})
+        with self._refused("cannot be negative"):
+            plan.with_user(self.manager).catch_up_days = -1
+        with self._refused("cannot be blank"):
+            plan.with_user(self.manager).write({"name": "  ", "catch_up_days": 5})
+        self.env.invalidate_all()  # read what the database kept
+        self.assertEqual((plan.name, plan.catch_up_days), ("P", 30))
+        Campaign = self.env["aftersales.survey.campaign"].with_user(self.manager)
+        with self._refused("cannot be blank"):
+            Campaign.create({"name": " "})
+        campaign = Campaign.create({"name": "Spring"})
+        with self._refused("from 0.0 to 100.0"):
+            campaign.with_user(self.manager).target_rate = 150.0
+        with self._refused("from 0.0 to 100.0"):
+            campaign.with_user(self.manager).satisfied_score = -1.0
+        with self._refused("cannot be blank"):
+            self.env["aftersales.survey.campaign.action"].with_user(self.manager).create(
+                {"campaign_id": campaign.id, "item": "price", "name": "\t"}
+            )
+        admin = new_test_user(self.env, login="bounds_admin", groups="base.group_erp_manager")
+        company = self.env.company.with_user(admin)
+        with self._refused("from 0.0 to 100.0"):
+            company.aftersales_survey_target_rate = 101.0
+        with self._refused("from 0.0 to 100.0"):
+            company.aftersales_survey_satisfied_score = -5.0
+        self.env.invalidate_all()  # read what the database kept
+        self.assertEqual(self.env.company.aftersales_survey_target_rate, 75.0)
+
+    def test_repair_names_not_blank(self):
+        """Service centres, SLA policies, approval rules, solutions and intake items need a
+        name that is not blank, as the lowest role that edits them."""
+        centre = self.env["aftersales.service.centre"].with_user(self.manager)
+        with self._refused("cannot be blank"):
+            centre.create({"name": "   "})
+        for model in ("aftersales.sla.policy", "aftersales.approval.rule"):
+            record = self.env[model].search([("company_id", "in", [self.env.company.id])], limit=1)
+            self.assertTrue(record, model)
+            name = record.name
+            with self._refused("cannot be blank"):
+                record.with_user(self.manager).name = " "
+            self.env.invalidate_all()  # read what the database kept
+            self.assertEqual(record.name, name)
+        with self._refused("cannot be blank"):
+            self.env["aftersales.kb.solution"].with_user(self.technician).create({"name": " "})
+        repair = self._create_repair(parts=[])
+        with self._refused("cannot be blank"):
+            self.env["aftersales.repair.intake.item"].with_user(self.frontdesk).create(
+                {"repair_id": repair.id, "name": "  "}
+            )
+        self.env.invalidate_all()  # read what the database kept
+        self.assertFalse(repair.intake_item_ids)
+
+    def test_warranty_numbers_and_names_bounded(self):
+        """A usage reading, a requested part's unit cost, policy and promotion names."""
+        repair = self._create_repair(parts=[])
+        with self._refused("cannot be negative"):
+            repair.with_user(self.frontdesk).usage_reading = -5.0
+        self.env.invalidate_all()  # read what the database kept
+        self.assertEqual(repair.usage_reading, 0.0)
+        request = self._request()
+        with self._refused("cannot be negative"):
+            request.line_ids.with_user(self.technician).unit_cost = -1.0
+        with self._refused("cannot be blank"):
+            self.policy.with_user(self.manager).name = "  "
+        with self._refused("cannot be blank"):
+            self.env["aftersales.warranty.promotion"].with_user(self.manager).create(
+                {
+                    "policy_id": self.policy.id,
+                    "name": " ",
+                    "date_from": "2026-01-01",
+                    "date_to": "2026-12-31",
+                    "extra_months": 6,
+                }
             )

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, format_amount, ormcache
 
+from ..tools import check_text_not_blank
+
 
 class AftersalesApprovalRule(models.Model):
     """Who must approve a document of a type, for an amount band (DOMAIN.md §4).
@@ -96,6 +98,10 @@ class AftersalesApprovalRule(models.Model):
             else:
                 high_part = ("<= %s" if rule.amount_to_included else "< %s") % high
                 rule.band_description = f"{low_part} and {high_part}"
+
+    @api.constrains("name")
+    def _check_text_not_blank(self):
+        check_text_not_blank(self, ["name"])
 
     @api.constrains("amount_from", "amount_to", "no_upper_limit", "step_ids")
     def _check_band(self):

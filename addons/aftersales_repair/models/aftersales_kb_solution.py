@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 
+from ..tools import check_text_not_blank
+
 
 class AftersalesKbSolution(models.Model):
     """A known fault and how to fix it, per product or product category (DOMAIN.md §9).
@@ -71,6 +73,10 @@ class AftersalesKbSolution(models.Model):
                 )
             )
         return expression.AND(domains) if domains else []
+
+    @api.constrains("name")
+    def _check_text_not_blank(self):
+        check_text_not_blank(self, ["name"])
 
     def action_publish(self):
         """A manager reviews the solution and publishes it to every technician."""

@@ -1,6 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools import check_text_not_blank
 
 
 class AftersalesRepairIntakeItem(models.Model):
@@ -22,3 +24,7 @@ class AftersalesRepairIntakeItem(models.Model):
         default="good",
     )
     note = fields.Char(string="Notes")
+
+    @api.constrains("name")
+    def _check_text_not_blank(self):
+        check_text_not_blank(self, ["name"])

@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import check_text_not_blank
 from ..tools.geo import check_coordinates, haversine_km
 
 
@@ -63,6 +64,10 @@ class AftersalesServiceCentre(models.Model):
             if partner and (partner.partner_latitude or partner.partner_longitude):
                 centre.latitude = partner.partner_latitude
                 centre.longitude = partner.partner_longitude
+
+    @api.constrains("name")
+    def _check_text_not_blank(self):
+        check_text_not_blank(self, ["name"])
 
     @api.constrains("latitude", "longitude")
     def _check_coordinates(self):

@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import check_text_not_blank
 from .repair_order import INTAKE_CHANNELS
 
 TARGET_KINDS = [
@@ -117,6 +118,10 @@ class AftersalesSlaPolicy(models.Model):
         )
         for policy in self:
             policy.deadline_count = counts.get(policy, 0)
+
+    @api.constrains("name")
+    def _check_text_not_blank(self):
+        check_text_not_blank(self, ["name"])
 
     @api.constrains("duration")
     def _check_duration(self):

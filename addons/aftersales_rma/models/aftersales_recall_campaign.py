@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.aftersales_repair.tools import check_text_not_blank
+
 UNIT_STATUSES = [
     ("pending", "To Notify"),
     ("notified", "Notified"),
@@ -122,6 +124,10 @@ class AftersalesRecallCampaign(models.Model):
             campaign.repair_count = repairs.get(campaign.id, 0)
             closed = sum(by_status.get(status, 0) for status in CLOSED_STATUSES)
             campaign.progress = total and 100.0 * closed / total or 0.0
+
+    @api.constrains("title", "reason", "remedy")
+    def _check_text_not_blank(self):
+        check_text_not_blank(self, ["title", "reason", "remedy"])
 
     @api.constrains("selection_mode", "serial_from", "serial_to")
     def _check_range(self):

@@ -160,3 +160,17 @@ class TestRecallCampaign(RmaCommon):
             .with_user(outsider)
             .search([("campaign_id", "=", campaign.id)])
         )
+
+    def test_blank_title_reason_remedy_refused(self):
+        """Issue 14 point 4: a campaign's title, reason and remedy are refused blank."""
+        with self.assertRaisesRegex(ValidationError, "cannot be blank"), self.env.cr.savepoint():
+            self._campaign(title="   ")
+        campaign = self._campaign()
+        for field in ("reason", "remedy"):
+            with (
+                self.assertRaisesRegex(ValidationError, "cannot be blank"),
+                self.env.cr.savepoint(),
+            ):
+                campaign.with_user(self.manager).write({field: " \n "})
+        self.env.invalidate_all()  # read what the database kept
+        self.assertEqual(campaign.remedy, "We fit a new hose and a guard.")

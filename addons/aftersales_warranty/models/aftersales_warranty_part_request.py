@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, format_date
 
+from odoo.addons.aftersales_repair.tools import check_number_bounds
+
 PART_TYPES = [("standard", "Standard"), ("non_standard", "Non-standard")]
 URGENCIES = [("normal", "Normal"), ("urgent", "Urgent"), ("critical", "Unit down")]
 DELIVERY_MODES = [
@@ -942,6 +944,10 @@ class AftersalesWarrantyPartRequestLine(models.Model):
             line.issued_qty = sum(
                 m.quantity for m in moves if m.aftersales_request_line_id == line
             )
+
+    @api.constrains("unit_cost")
+    def _check_unit_cost_not_negative(self):
+        check_number_bounds(self, ["unit_cost"])
 
     @api.constrains("quantity")
     def _check_quantity(self):

@@ -3,7 +3,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.aftersales_repair.tools import date_in_range, months_in_range
+from odoo.addons.aftersales_repair.tools import (
+    check_text_not_blank,
+    date_in_range,
+    months_in_range,
+)
 
 CLOCK_STARTS = [
     ("delivery", "Delivery to the customer"),
@@ -116,6 +120,10 @@ class AftersalesWarrantyPolicy(models.Model):
             "The parts discount on user damage is a percentage between 0 and 100.",
         ),
     ]
+
+    @api.constrains("name")
+    def _check_text_not_blank(self):
+        check_text_not_blank(self, ["name"])
 
     @api.constrains("damage_parts_discount")
     def _check_damage_parts_discount(self):
@@ -334,6 +342,10 @@ class AftersalesWarrantyPromotion(models.Model):
             "A promotion cannot end before it starts.",
         ),
     ]
+
+    @api.constrains("name")
+    def _check_text_not_blank(self):
+        check_text_not_blank(self, ["name"])
 
     @api.constrains("extra_months", "date_from", "date_to")
     def _check_bounds(self):

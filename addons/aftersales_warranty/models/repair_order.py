@@ -4,6 +4,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from odoo.addons.aftersales_repair.tools import check_number_bounds
+
 
 class RepairOrder(models.Model):
     _inherit = "repair.order"
@@ -185,6 +187,10 @@ class RepairOrder(models.Model):
             else:
                 category = "paid"
             repair.service_category = category
+
+    @api.constrains("usage_reading")
+    def _check_usage_reading_not_negative(self):
+        check_number_bounds(self, ["usage_reading"])
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -99,9 +99,8 @@ class TestPartRequestApprovalCannotBeBypassed(WarrantyPartsCommon):
         request = self._request(
             part=part, supply_method="emergency_purchase", vendor_id=self.vendor.id
         )
-        request.line_ids.unit_cost = -1000.0
         with self.assertRaisesRegex(UserError, "cannot be negative"):
-            request.with_user(self.technician).action_submit()
+            request.line_ids.with_user(self.technician).unit_cost = -1000.0
         self.assertEqual(request.state, "draft")
         self.assertFalse(request.picking_ids)
         request.line_ids.unit_cost = 100.0
