@@ -169,6 +169,10 @@ class TestTrustBounds(TrustCommon):
             request.line_ids.with_user(self.technician).unit_cost = -1.0
         with self._refused("cannot be blank"):
             self.policy.with_user(self.manager).name = "  "
+        line = self.warranty.line_ids[:1]
+        self.assertTrue(line)
+        with self._refused("cannot be blank"):
+            line.with_user(self.manager).name = " "
         with self._refused("cannot be blank"):
             self.env["aftersales.warranty.promotion"].with_user(self.manager).create(
                 {

@@ -8,7 +8,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
-from odoo.addons.aftersales_repair.tools import date_in_range, months_in_range
+from odoo.addons.aftersales_repair.tools import (
+    check_text_not_blank,
+    date_in_range,
+    months_in_range,
+)
 
 Coverage = namedtuple(
     "Coverage",
@@ -738,6 +742,10 @@ class AftersalesWarrantyLine(models.Model):
                 line.end_date = False
                 continue
             line.end_date = line.start_date + relativedelta(months=line.period_months, days=-1)
+
+    @api.constrains("name")
+    def _check_text_not_blank(self):
+        check_text_not_blank(self, ["name"])
 
     @api.constrains("period_months")
     def _check_period_months(self):
