@@ -25,6 +25,11 @@ class RepairOrder(models.Model):
     )
 
     @api.model
+    def _aftersales_portal_readable_fields(self):
+        # the dealer's repairs page lists the repairs the dealer logged
+        return super()._aftersales_portal_readable_fields() | {"aftersales_dealer_id"}
+
+    @api.model
     def _aftersales_portal_report_fault(
         self,
         warranty,

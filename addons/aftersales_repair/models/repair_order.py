@@ -714,22 +714,24 @@ class RepairOrder(models.Model):
             )
 
     @api.model
+    def _aftersales_portal_readable_fields(self):
+        """The fields portal pages read (add-ons with portal pages of their own add theirs)."""
+        return PORTAL_READABLE_FIELDS
+
+    @api.model
     def check_field_access_rights(self, operation, field_names):
         """Portal and public users read only the fields of the portal page (issue 14)."""
         if self.env.su or not self.env.user.share:
             return super().check_field_access_rights(operation, field_names)
+        readable = self._aftersales_portal_readable_fields()
         if not field_names:
             field_names = [
                 name
                 for name in super().check_field_access_rights(operation, field_names)
-                if name in PORTAL_READABLE_FIELDS
+                if name in readable
             ]
             return field_names
-        hidden = [
-            name
-            for name in field_names
-            if name in self._fields and name not in PORTAL_READABLE_FIELDS
-        ]
+        hidden = [name for name in field_names if name in self._fields and name not in readable]
         if hidden:
             raise AccessError(
                 _(
