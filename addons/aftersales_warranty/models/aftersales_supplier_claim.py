@@ -17,7 +17,11 @@ class AftersalesSupplierClaim(models.Model):
     _check_company_auto = True
 
     name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New")
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
