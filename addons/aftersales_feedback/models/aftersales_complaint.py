@@ -495,7 +495,8 @@ class AftersalesComplaint(models.Model):
         return [labels[f].get_description(self.env)["string"] for f in required if not self[f]]
 
     def _notify_deputy_gm(self):
-        """Serious and critical complaints reach the deputy GM at once (DOMAIN.md §8)."""
+        """Serious and critical complaints reach the deputy GM at once (readme/CONFIGURE.md,
+        "Serious complaints")."""
         group = self.env.ref("aftersales_repair.aftersales_group_deputy_gm")
         # reading the group's members is not a right of a salesperson: sudo to find them
         deputies = group.sudo().users.filtered(lambda u: u.active and not u.share)

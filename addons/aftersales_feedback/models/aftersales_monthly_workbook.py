@@ -6,9 +6,9 @@ from odoo import _, api, models
 
 
 class AftersalesMonthlyWorkbook(models.AbstractModel):
-    """The feedback part of the monthly workbook (DOMAIN.md §8, §9): complaints by category
-    (counts, serious ones, answered late, compensation paid, reopened) and the technicians'
-    ratings on the four points of the feedback form, for the monthly appraisal."""
+    """The feedback part of the monthly workbook (readme/CONFIGURE.md, "Complaint statistics"):
+    complaints by category (counts, serious ones, answered late, compensation paid, reopened) and
+    the technicians' ratings on the four points of the feedback form, for the monthly appraisal."""
 
     _inherit = "aftersales.monthly.workbook"
 

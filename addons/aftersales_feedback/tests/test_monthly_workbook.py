@@ -14,7 +14,7 @@ from .common import FeedbackCommon
 @tagged("post_install", "-at_install")
 class TestFeedbackWorkbook(FeedbackCommon):
     """Issue 8 point 6: the monthly workbook has the complaints by category and the
-    technicians' ratings (DOMAIN.md §8)."""
+    technicians' ratings (readme/CONFIGURE.md, "Technician ratings")."""
 
     def _find_row(self, sheet, label):
         for row in sheet.iter_rows(values_only=True):

@@ -36,7 +36,8 @@ class TestDealerPartRequest(PortalCommon):
             request._aftersales_portal_sign(self.head_a, "Hugo Head")
         self.assertEqual(request.dealer_signed_by_id, self.head_a)
         self.assertEqual(request.dealer_signer_name, "Hugo Head")
-        # frame at cost 300: the service-centre head approves (DOMAIN.md §4, up to 500)
+        # frame at cost 300: the service-centre head approves (up to 500:
+        # aftersales_warranty/readme/CONFIGURE.md, "Warranty part approval thresholds")
         self.assertEqual(request.state, "to_approve")
         self.assertEqual(self._required_groups(request), {"service_centre_head"})
         with self.assertRaises(UserError):

@@ -8,8 +8,8 @@ class AftersalesDispatch(models.Model):
     """A planned trip of technicians to the customer's site (on-site repair) or to collect or
     return a unit (factory return). Planning it meets the repair's visit-planned target,
     checking in its arrival target; checking out starts the trip-report target of the visit
-    (DOMAIN.md §3: 3 working days) and the manager's cost and satisfaction review of the trip
-    (5 working days)."""
+    (3 working days) and the manager's cost and satisfaction review of the trip
+    (5 working days): (readme/CONFIGURE.md, "Response times")."""
 
     _name = "aftersales.dispatch"
     _description = "Technician Dispatch"
@@ -162,7 +162,8 @@ class AftersalesDispatch(models.Model):
     def create(self, vals_list):
         dispatches = super().create(vals_list)
         # planning the trip (technicians and time agreed) meets the repair's visit-planned
-        # target (DOMAIN.md §3: same-day dispatch, never beyond 24 h)
+        # target (same-day dispatch, never beyond 24 h:
+        # readme/CONFIGURE.md, "Response times")
         self.env["aftersales.sla.deadline"]._sla_meet(dispatches.repair_id, "dispatch")
         return dispatches
 
@@ -213,7 +214,8 @@ class AftersalesDispatch(models.Model):
 
     def action_review(self):
         """The manager reviewed the trip's cost and the customer's satisfaction: meets the
-        review target (DOMAIN.md §3: 5 working days after the return)."""
+        review target (5 working days after the return:
+        readme/CONFIGURE.md, "Response times")."""
         if not self.env.user.has_group("aftersales_repair.aftersales_group_manager"):
             raise AccessError(
                 _("Only an After-Sales Manager reviews the cost and satisfaction of a trip.")

@@ -20,8 +20,8 @@ RESPONSIBLE_AREAS = [
 
 class AftersalesFailureReport(models.Model):
     """FRACAS: the failure of a completed repair, its cause, the corrective action and the
-    verification of its effect (DOMAIN.md §9). Kept per product for reliability (mean time
-    between failures) and spare-parts planning."""
+    verification of its effect (readme/CONFIGURE.md, "Failure reports"). Kept per product for
+    reliability (mean time between failures) and spare-parts planning."""
 
     _name = "aftersales.failure.report"
     _description = "Failure Report"
@@ -229,8 +229,9 @@ class AftersalesFailureReport(models.Model):
         return res
 
     def _notify_general_manager(self):
-        """Report major failures to the general manager at once (DOMAIN.md §2): a message
-        addressed to every member of the General Manager group and an activity each."""
+        """Report major failures to the general manager at once (readme/CONFIGURE.md, "Fault codes
+        and major failures"): a message addressed to every member of the General Manager group and
+        an activity each."""
         group = self.env.ref("aftersales_repair.aftersales_group_general_manager")
         for report in self.filtered(lambda r: not r.gm_notified):
             users = self.env["res.users"].search(

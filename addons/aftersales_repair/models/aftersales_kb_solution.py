@@ -8,9 +8,9 @@ from ..tools import check_text_not_blank
 
 
 class AftersalesKbSolution(models.Model):
-    """A known fault and how to fix it, per product or product category (DOMAIN.md §9).
-    Drafts are visible to their author and to managers; a manager's review publishes them to
-    every technician (record rules)."""
+    """A known fault and how to fix it, per product or product category (readme/CONFIGURE.md,
+    "Knowledge base"). Drafts are visible to their author and to managers; a manager's review
+    publishes them to every technician (record rules)."""
 
     _name = "aftersales.kb.solution"
     _description = "Knowledge Base Solution"

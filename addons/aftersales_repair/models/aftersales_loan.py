@@ -14,7 +14,8 @@ LOAN_STATES = [
 
 class AftersalesLoan(models.Model):
     """A company-owned serial unit lent to the customer while their unit is repaired
-    (DOMAIN.md §7): a delivery to the customer and its return, both Odoo transfers."""
+    (readme/CONFIGURE.md, "Loan units"): a delivery to the customer and its return, both Odoo
+    transfers."""
 
     _name = "aftersales.loan"
     _description = "Loan Unit"

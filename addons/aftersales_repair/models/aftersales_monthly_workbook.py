@@ -12,8 +12,8 @@ from ..tools.workbook import build_workbook
 
 
 class AftersalesMonthlyWorkbook(models.AbstractModel):
-    """The monthly after-sales statistics workbook (DOMAIN.md §7, §9): gathered here with
-    _read_group, written by tools/workbook.py.
+    """The monthly after-sales statistics workbook (readme/CONFIGURE.md, "Monthly workbook"):
+    gathered here with _read_group, written by tools/workbook.py.
 
     Other modules add their sheets by extending ``_aftersales_workbook_sheets`` (append to the
     list returned by super()) and money rows by extending ``_aftersales_workbook_money_rows``.

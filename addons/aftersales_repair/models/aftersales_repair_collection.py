@@ -8,9 +8,10 @@ from odoo.tools import float_compare
 
 
 class AftersalesRepairCollection(models.Model):
-    """Money a technician collected on site for a repair (DOMAIN.md §5): recorded by the
-    technician, handed to the accountant within a delay, who registers it as an Odoo payment
-    reconciled with the repair's invoice (or left on the customer until the invoice comes)."""
+    """Money a technician collected on site for a repair (readme/CONFIGURE.md, "On-site
+    collections"): recorded by the technician, handed to the accountant within a delay, who
+    registers it as an Odoo payment reconciled with the repair's invoice (or left on the customer
+    until the invoice comes)."""
 
     _name = "aftersales.repair.collection"
     _description = "On-Site Collection"

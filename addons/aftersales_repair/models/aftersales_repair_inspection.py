@@ -7,7 +7,7 @@ INSPECTION_RESULTS = [("pass", "Passed"), ("fail", "Failed")]
 
 
 class AftersalesRepairInspection(models.Model):
-    """One final quality inspection of a repair (DOMAIN.md §7: 100 % final inspection by QC).
+    """One final quality inspection of a repair (readme/CONFIGURE.md, "Final inspection").
     Created by repair.order.action_inspection_pass / action_inspection_fail only."""
 
     _name = "aftersales.repair.inspection"

@@ -15,7 +15,7 @@ OLD_PART_STATES = [("pending", "To Process"), ("done", "Processed")]
 
 class AftersalesRepairOldPart(models.Model):
     """A part taken out of the customer's unit (旧件), the new part that replaced it, and what
-    happens to it, chosen with the customer (DOMAIN.md §5, §7)."""
+    happens to it, chosen with the customer (readme/CONFIGURE.md, "Old parts")."""
 
     _name = "aftersales.repair.old.part"
     _description = "Old Part of a Repair"

@@ -11,9 +11,9 @@ from .repair_order import SERVICE_CATEGORIES
 
 
 class AftersalesWorkLog(models.Model):
-    """Time a technician spent, per day, on a repair or on internal work (DOMAIN.md §7): the
-    technician's daily report and the supervisor's daily summary add these up per service
-    category."""
+    """Time a technician spent, per day, on a repair or on internal work (readme/CONFIGURE.md,
+    "Technician time"): the technician's daily report and the supervisor's daily summary add these
+    up per service category."""
 
     _name = "aftersales.work.log"
     _description = "Technician Work Log"
@@ -122,9 +122,9 @@ class AftersalesWorkLog(models.Model):
 
     @api.model
     def _cron_unfinished_repairs_digest(self):
-        """Each morning, tell the After-Sales Managers of each company which repairs are
-        still unfinished (DOMAIN.md §7), with their technician and next deadline. Once a day
-        per company: a second run the same day sends nothing."""
+        """Each morning, tell the After-Sales Managers of each company which repairs are still
+        unfinished (readme/CONFIGURE.md, "Technician time"), with their technician and next
+        deadline. Once a day per company: a second run the same day sends nothing."""
         group = self.env.ref("aftersales_repair.aftersales_group_manager")
         repairs = self.env["repair.order"].search(
             [("state", "not in", ("done", "cancel"))], order="company_id, user_id, id"

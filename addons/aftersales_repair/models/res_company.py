@@ -69,9 +69,10 @@ class ResCompany(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
-        # a new company starts with the default service levels (DOMAIN.md §3) of the suite
+        # a new company starts with the default service levels of the suite
         self.env["aftersales.sla.policy"]._aftersales_copy_defaults(companies)
-        # and the default approval rules (DOMAIN.md §4)
+        # (readme/CONFIGURE.md, "Default policies for every company") and the default approval
+        # rules (readme/CONFIGURE.md, "Default rules for every company")
         self.env["aftersales.approval.rule"]._aftersales_seed_default_rules(
             "aftersales_repair", companies
         )

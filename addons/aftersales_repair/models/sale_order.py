@@ -7,7 +7,8 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     def action_quotation_send(self):
-        # The quotation of a paid repair goes to the customer only once its service price
-        # (and any waiver) is approved (DOMAIN.md §4), whichever button sends it.
+        # The quotation of a paid repair goes to the customer only once its service price (and any
+        # waiver) is approved (readme/CONFIGURE.md, "Service price approval thresholds"), whichever
+        # button sends it.
         self.repair_order_ids._check_approved()
         return super().action_quotation_send()

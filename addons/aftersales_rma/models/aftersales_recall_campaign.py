@@ -17,9 +17,9 @@ CLOSED_STATUSES = ("repaired", "unreachable", "refused")
 
 
 class AftersalesRecallCampaign(models.Model):
-    """A recall (DOMAIN.md §6): the serials of a product, by list or range, traced through
-    the sold-units register to their owners, who are notified in their language with a
-    link; repairs are created in bulk and the campaign shows its progress."""
+    """A recall (readme/CONFIGURE.md, "Recall campaigns"): the serials of a product, by list or
+    range, traced through the sold-units register to their owners, who are notified in their
+    language with a link; repairs are created in bulk and the campaign shows its progress."""
 
     _name = "aftersales.recall.campaign"
     _description = "Recall Campaign"

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 
 class AftersalesWarranty(models.Model):
-    """The sold-units register records the maker of each unit (DOMAIN.md §6)."""
+    """The sold-units register records the maker of each unit (readme/CONFIGURE.md, "Return
+    register")."""
 
     _inherit = "aftersales.warranty"
 

@@ -13,9 +13,10 @@ RETURN_COLUMNS = {
 
 
 class AftersalesMonthlyWorkbook(models.AbstractModel):
-    """The warranty part of the monthly workbook (DOMAIN.md §5, §7, §9): warranty parts issued
-    and their defective parts returned, the warranty cost of the repairs by product and
-    supplier, the supplier claims, and the money recovered from suppliers."""
+    """The warranty part of the monthly workbook (aftersales_repair/readme/CONFIGURE.md, "Monthly
+    workbook"): warranty parts issued and their defective parts returned, the warranty cost of the
+    repairs by product and supplier, the supplier claims, and the money recovered from
+    suppliers."""
 
     _inherit = "aftersales.monthly.workbook"
 

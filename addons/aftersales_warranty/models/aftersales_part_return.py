@@ -20,7 +20,8 @@ CLOSED_STATES = ("accepted", "rejected", "not_returned", "cancel")
 
 
 class AftersalesPartReturn(models.Model):
-    """The defective part an issued warranty part replaces, expected back (DOMAIN.md §5).
+    """The defective part an issued warranty part replaces, expected back (readme/CONFIGURE.md,
+    "Defective part returns").
 
     Created when the issue transfer is done, due 30 days later for dealers and 3 days for
     technicians (company settings). Received by an incoming transfer into the warranty

@@ -5,8 +5,9 @@ from odoo import _, fields, models
 
 class AftersalesRepairOldPart(models.Model):
     """Old parts kept for a warranty return or returned to the supplier go into the warranty
-    quarantine through a receipt: the first feeds the defective-part return of the warranty
-    part request it came from, the second opens or joins a supplier claim (DOMAIN.md §5)."""
+    quarantine through a receipt: the first feeds the defective-part return of the warranty part
+    request it came from, the second opens or joins a supplier claim (readme/CONFIGURE.md,
+    "Supplier claims")."""
 
     _inherit = "aftersales.repair.old.part"
 

@@ -6,9 +6,10 @@ from odoo.exceptions import UserError, ValidationError
 
 class AftersalesSupplierClaim(models.Model):
     """The cost of a part that failed by the supplier's fault, claimed from its vendor
-    (DOMAIN.md §5): evidence in the chatter, the part returned to the vendor with an outgoing
-    transfer from the quarantine, and an outcome: a vendor credit note (draft vendor refund),
-    a replacement received, or rejected. The recovered amount reduces the warranty cost."""
+    (readme/CONFIGURE.md, "Supplier claims"): evidence in the chatter, the part returned to the
+    vendor with an outgoing transfer from the quarantine, and an outcome: a vendor credit note
+    (draft vendor refund), a replacement received, or rejected. The recovered amount reduces the
+    warranty cost."""
 
     _name = "aftersales.supplier.claim"
     _description = "Supplier Claim"

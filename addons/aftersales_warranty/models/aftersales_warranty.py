@@ -47,7 +47,8 @@ DAMAGE_CAUSES = ("user_damage", "force_majeure")
 
 class AftersalesWarranty(models.Model):
     """The warranty of one serial delivered to one customer, and the sold-units register
-    (DOMAIN.md §6): one record per serial and customer, with one coverage line per part."""
+    (readme/CONFIGURE.md, "Register of sold units"): one record per serial and customer, with one
+    coverage line per part."""
 
     _name = "aftersales.warranty"
     _description = "Unit Warranty"

@@ -9,7 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 
 
 class AftersalesWarrantyContract(models.Model):
-    """A maintenance contract (DOMAIN.md §1 "contract" category, §7): for a period, the
+    """A maintenance contract (readme/CONFIGURE.md, "Maintenance contracts"): for a period, the
     customer's serials (or products) are repaired for what the contract includes; its fee is
     invoiced through a sale order. One month before the end the customer is reminded."""
 

@@ -23,7 +23,8 @@ SUPPLY_METHODS = [
 
 
 class AftersalesWarrantyPartRequest(models.Model):
-    """A request for warranty spare parts issued free from stock (DOMAIN.md §4, §5).
+    """A request for warranty spare parts issued free from stock (readme/CONFIGURE.md, "Warranty
+    part requests").
 
     Flow: draft → to approve (the approval rules of the amount decide who signs) → approved
     (an outgoing transfer from the spare-parts location is created and confirmed; nothing is
@@ -490,10 +491,11 @@ class AftersalesWarrantyPartRequest(models.Model):
     def _get_approval_requirements(self):
         """Standard parts: by the amount (quantity x cost); non-standard parts: by the amount
         with the non-standard rules; emergency local purchases: by the highest unit price
-        (DOMAIN.md §4)."""
+        (readme/CONFIGURE.md, "Warranty part approval thresholds")."""
         self.ensure_one()
         if self.supply_method == "emergency_purchase":
-            # DOMAIN.md §4: an emergency local purchase is approved by its unit price
+            # an emergency local purchase is approved by its unit price (readme/CONFIGURE.md,
+            # "Warranty part approval thresholds")
             document_type, amount = "emergency_purchase", self.max_unit_cost
         elif self.part_type == "non_standard":
             document_type, amount = "non_standard_part", self.amount_total
@@ -799,8 +801,9 @@ class AftersalesWarrantyPartRequest(models.Model):
                 repair_move._action_assign()
 
     def _schedule_purchase_invoice(self):
-        """DOMAIN.md §4: an emergency purchase is reimbursed with the supplier's invoice within
-        the company's delay (30 days): the requester gets an activity due that day."""
+        """(readme/CONFIGURE.md, "Emergency local purchases") An emergency purchase is reimbursed
+        with the supplier's invoice within the company's delay (30 days): the requester gets an
+        activity due that day."""
         self.ensure_one()
         days = self.company_id.aftersales_emergency_invoice_days
         due = fields.Date.context_today(self) + timedelta(days=days)

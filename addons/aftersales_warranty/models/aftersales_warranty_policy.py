@@ -22,9 +22,10 @@ WEAR_RULES = [
 
 
 class AftersalesWarrantyPolicy(models.Model):
-    """What a product (or every product of a category) is warranted for: a default period for
-    the whole unit, one period per part, what starts the clock, an optional usage limit and
-    who pays what inside and after the warranty (DOMAIN.md §1)."""
+    """What a product (or every product of a category) is warranted for: a default period for the
+    whole unit, one period per part, what starts the clock, an optional usage limit and who pays
+    what inside and after the warranty (readme/CONFIGURE.md, "Who pays inside and after the
+    warranty")."""
 
     _name = "aftersales.warranty.policy"
     _description = "Warranty Policy"

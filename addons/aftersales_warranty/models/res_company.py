@@ -97,7 +97,8 @@ class ResCompany(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
-        # a new company starts with the default approval rules of DOMAIN.md §4
+        # a new company starts with the default approval rules
+        # (readme/CONFIGURE.md, "Warranty part approval thresholds")
         self.env["aftersales.approval.rule"]._aftersales_warranty_seed_companies(companies)
         return companies
 

@@ -73,8 +73,9 @@ class StockMove(models.Model):
         return res
 
     def _aftersales_damage_discount(self):
-        """The policy's parts discount when this charged part replaces one damaged by the
-        user inside the warranty period of that part (DOMAIN.md §1, 001 §2.2), else 0."""
+        """The policy's parts discount when this charged part replaces one damaged by the user
+        inside the warranty period of that part (readme/CONFIGURE.md, "Who pays inside and after
+        the warranty"), else 0."""
         self.ensure_one()
         repair = self.repair_id
         line = self.warranty_line_id

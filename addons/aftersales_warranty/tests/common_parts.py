@@ -9,8 +9,8 @@ GROUP = "aftersales_repair.aftersales_group_"
 
 
 class WarrantyPartsCommon(AftersalesCommon):
-    """Approvers of DOMAIN.md §4, a warehouse clerk, a dealer and helpers to request, approve,
-    issue and return warranty parts."""
+    """Approvers (readme/CONFIGURE.md, "Warranty part approval thresholds"), a warehouse clerk, a
+    dealer and helpers to request, approve, issue and return warranty parts."""
 
     @classmethod
     def setUpClass(cls):

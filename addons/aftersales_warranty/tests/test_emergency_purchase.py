@@ -14,7 +14,8 @@ WARRANTY_TYPES = ("warranty_part", "non_standard_part", "emergency_purchase")
 
 @tagged("post_install", "-at_install")
 class TestDefaultRulesPerCompany(WarrantyPartsCommon):
-    """DOMAIN.md §4 defaults are not only the main company's: every company gets them."""
+    """The default approval rules (readme/CONFIGURE.md, "Warranty part approval thresholds") are
+    not only the main company's: every company gets them."""
 
     def _bands(self, company):
         rules = self.env["aftersales.approval.rule"].search(
@@ -72,9 +73,10 @@ class TestDefaultRulesPerCompany(WarrantyPartsCommon):
 
 @tagged("post_install", "-at_install")
 class TestEmergencyPurchase(WarrantyPartsCommon):
-    """DOMAIN.md §4: an emergency local purchase on site is approved by its UNIT price (up to
-    500: Service-centre head and Quality Manager, then the Service VP confirms; above 500 the
-    Supply VP too) and reimbursed with the invoice within 30 days."""
+    """(readme/CONFIGURE.md, "Warranty part approval thresholds") An emergency local purchase on
+    site is approved by its UNIT price (up to 500: Service-centre head and Quality Manager, then
+    the Service VP confirms; above 500 the Supply VP too) and reimbursed with the invoice within 30
+    days."""
 
     def _emergency(self, unit_price, qty=1.0, **vals):
         part = self._part_costing(unit_price, qty=0.0)

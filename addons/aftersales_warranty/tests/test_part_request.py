@@ -27,7 +27,8 @@ NON_STANDARD_HIGH = NON_STANDARD_LOW | {"sales_vp", "supply_vp"}
 
 @tagged("post_install", "-at_install")
 class TestWarrantyApprovalRules(WarrantyPartsCommon):
-    """DOMAIN.md §4: the default rules at and around each boundary."""
+    """(readme/CONFIGURE.md, "Warranty part approval thresholds") The default rules at and around
+    each boundary."""
 
     def test_warranty_part_bands(self):
         for amount, expected in WARRANTY_BANDS.items():

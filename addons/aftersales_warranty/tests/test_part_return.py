@@ -15,7 +15,8 @@ from .common_parts import WarrantyPartsCommon
 
 @tagged("post_install", "-at_install")
 class TestPartReturn(WarrantyPartsCommon):
-    """DOMAIN.md §5: every issued part's defective part comes back and is inspected."""
+    """(readme/CONFIGURE.md, "Defective part returns") Every issued part's defective part comes
+    back and is inspected."""
 
     @classmethod
     def setUpClass(cls):

@@ -270,8 +270,9 @@ class TestRepairPartIssuedOnce(WarrantyPartsCommon):
 @tagged("post_install", "-at_install")
 class TestDealerSale(WarrantyCommon):
     def test_dealer_sale_delivered_to_end_customer(self):
-        """DOMAIN.md §6: the register names the selling unit; a unit sold through a dealer and
-        delivered to the dealer's customer is that customer's warranty, sold by the dealer."""
+        """(readme/CONFIGURE.md, "Register of sold units") The register names the selling unit; a
+        unit sold through a dealer and delivered to the dealer's customer is that customer's
+        warranty, sold by the dealer."""
         dealer = self.env["res.partner"].create({"name": "West Dealer Test", "is_company": True})
         lot = self.env["stock.lot"].create(
             {"name": "FL-DEAL-1", "product_id": self.product_unit.id}
