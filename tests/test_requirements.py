@@ -10,7 +10,7 @@ from importlib.metadata import entry_points, packages_distributions
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TEST_SCRIPT = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
-DEV_TOOLS = {"pytest", "ruff", "pylint-odoo", "oca-odoo-pre-commit-hooks"}
+DEV_TOOLS = {"pytest", "ruff", "pylint-odoo", "oca-odoo-pre-commit-hooks", "pypandoc-binary"}
 
 
 def _canonical(name):
@@ -100,6 +100,31 @@ def test_imports_of_the_pytest_tests_are_declared():
                     continue
                 if not _distribution_of_module(top) & dev:
                     missing[f"{path.name}: {top}"] = sorted(_distribution_of_module(top))
+    assert not missing, missing
+
+
+def test_imports_of_the_scripts_scripts_test_runs_are_declared():
+    """Third-party imports of the Python scripts that scripts/test runs ("$PYTHON"
+    scripts/NAME.py), e.g. pypandoc and docutils of the README generator."""
+    dev = _requirements("requirements-dev.txt")
+    local = {p.stem for p in (ROOT / "scripts").glob("*.py")} | {"odoo"}
+    scripts = sorted(set(re.findall(r'"\$PYTHON" (scripts/\w+\.py)', TEST_SCRIPT)))
+    assert "scripts/gen_addon_readme.py" in scripts
+    missing = {}
+    for script in scripts:
+        for node in ast.walk(ast.parse((ROOT / script).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            else:
+                continue
+            for module in modules:
+                top = module.split(".")[0]
+                if top in sys.stdlib_module_names or top in local:
+                    continue
+                if not _distribution_of_module(top) & dev:
+                    missing[f"{script}: {top}"] = sorted(_distribution_of_module(top))
     assert not missing, missing
 
 
