@@ -953,6 +953,93 @@ def measure_return_cron(odoo, args, add):
     _cron_figures(odoo, args, add, "return-overdue cron", make)
 
 
+def _dealer_overdue_returns(env, count):
+    """``count`` overdue defective-part returns of one new dealer (issued warranty part
+    requests of done repairs); every other expected return is made not yet due, so that the
+    cron charges this dealer's batch only."""
+    today = datetime.date.today()
+    Return = env["aftersales.part.return"]
+    Return.search([("state", "=", "expected")]).write(
+        {"date_due": today + datetime.timedelta(days=60)}
+    )
+    dealer = env["res.partner"].create({"name": f"Bench Dealer {count}", "is_company": True})
+    repairs = env["repair.order"].search([("state", "=", "done")], limit=count)
+    part = repairs[:1].move_ids.product_id[:1]  # one of the generated warranted parts
+    requests = env["aftersales.warranty.part.request"].create(
+        [
+            {
+                "company_id": repair.company_id.id,
+                "repair_id": repair.id,
+                "requester_id": repair.user_id.id,
+                "technician_id": repair.user_id.id,
+                "recipient_type": "dealer",
+                "dealer_id": dealer.id,
+                "delivery_mode": "ship_dealer",
+                "line_ids": [(0, 0, {"product_id": part.id})],
+            }
+            for repair in repairs
+        ]
+    )
+    requests.write({"state": "issued"})
+    issued = today - datetime.timedelta(days=40)
+    Return.create(
+        [
+            {
+                "company_id": request.company_id.id,
+                "request_id": request.id,
+                "request_line_id": request.line_ids.id,
+                "returner_type": "dealer",
+                "partner_id": dealer.id,
+                "product_id": part.id,
+                "quantity": 1.0,
+                "unit_cost": part.standard_price,
+                "date_issued": issued,
+                "date_due": issued + datetime.timedelta(days=30),
+            }
+            for request in requests
+        ]
+    )
+    return len(requests)
+
+
+def measure_return_cron_dealer(odoo, args, add):
+    """The return-overdue cron on one dealer's batch: all its overdue parts in one parts sale
+    and one invoice, so the queries do not grow with the parts (100 vs 10 parts)."""
+
+    def make_for(count):
+        def make(env):
+            created = _dealer_overdue_returns(env, count)
+
+            def run():
+                charged = env["aftersales.part.return"]._cron_charge_overdue_returns(
+                    batch_size=1000
+                )
+                assert len(charged) == created, (len(charged), created)
+                return 1
+
+            return run
+
+        return make
+
+    small = timed(odoo, args.small_db, make_for(10), args.repeat, "dealer batch of 10")
+    large = timed(odoo, args.small_db, make_for(100), args.repeat, "dealer batch of 100")
+    add(
+        "return-overdue cron, one dealer's batch, queries",
+        summary(large, "queries"),
+        summary(small, "queries"),
+        "queries/batch",
+        target="constant per dealer batch (ratio ~1)",
+        note="100 vs 10 overdue parts of one dealer",
+    )
+    add(
+        "return-overdue cron, one dealer's batch, time",
+        summary(large, "seconds"),
+        summary(small, "seconds"),
+        "s/batch",
+        note="100 vs 10 overdue parts of one dealer",
+    )
+
+
 def _workbook_months(env):
     """(largest month, smallest non-empty month) of done repairs, as first days."""
     groups = env["repair.order"]._read_group(
@@ -1047,6 +1134,7 @@ EXTRA_MEASUREMENTS = [
     measure_coverage,
     measure_callback_cron,
     measure_return_cron,
+    measure_return_cron_dealer,
     measure_workbook,
     measure_feedback_kpi,
 ]
