@@ -953,6 +953,124 @@ def measure_return_cron(odoo, args, add):
     _cron_figures(odoo, args, add, "return-overdue cron", make)
 
 
+def _dealer_overdue_returns(env, count):
+    """``count`` overdue defective-part returns of one new dealer (issued warranty part
+    requests of done repairs); every other expected return is made not yet due, so that the
+    cron charges this dealer's batch only."""
+    today = datetime.date.today()
+    Return = env["aftersales.part.return"]
+    Return.search([("state", "=", "expected")]).write(
+        {"date_due": today + datetime.timedelta(days=60)}
+    )
+    dealer = env["res.partner"].create({"name": f"Bench Dealer {count}", "is_company": True})
+    repairs = env["repair.order"].search([("state", "=", "done")], limit=count)
+    part = repairs[:1].move_ids.product_id[:1]  # one of the generated warranted parts
+    requests = env["aftersales.warranty.part.request"].create(
+        [
+            {
+                "company_id": repair.company_id.id,
+                "repair_id": repair.id,
+                "requester_id": repair.user_id.id,
+                "technician_id": repair.user_id.id,
+                "recipient_type": "dealer",
+                "dealer_id": dealer.id,
+                "delivery_mode": "ship_dealer",
+                "line_ids": [(0, 0, {"product_id": part.id})],
+            }
+            for repair in repairs
+        ]
+    )
+    requests.write({"state": "issued"})
+    issued = today - datetime.timedelta(days=40)
+    Return.create(
+        [
+            {
+                "company_id": request.company_id.id,
+                "request_id": request.id,
+                "request_line_id": request.line_ids.id,
+                "returner_type": "dealer",
+                "partner_id": dealer.id,
+                "product_id": part.id,
+                "quantity": 1.0,
+                "unit_cost": part.standard_price,
+                "date_issued": issued,
+                "date_due": issued + datetime.timedelta(days=30),
+            }
+            for request in requests
+        ]
+    )
+    return len(requests)
+
+
+def _plain_parts_sale(env, count):
+    """What Odoo alone does for the same charge: a sale order to a new dealer with ``count``
+    lines of a part, confirmed and invoiced (the baseline of a dealer's batch)."""
+    dealer = env["res.partner"].create({"name": f"Plain Dealer {count}", "is_company": True})
+    part = env["repair.order"].search([("state", "=", "done")], limit=1).move_ids.product_id[:1]
+
+    def run():
+        order = env["sale.order"].create(
+            {
+                "partner_id": dealer.id,
+                "order_line": [
+                    (0, 0, {"product_id": part.id, "product_uom_qty": 1.0}) for _i in range(count)
+                ],
+            }
+        )
+        order.action_confirm()
+        order._create_invoices()
+        return 1
+
+    return run
+
+
+def measure_return_cron_dealer(odoo, args, add):
+    """The return-overdue cron on one dealer's batch (all its overdue parts in one parts sale
+    and one invoice) against what Odoo alone does for the same charge (a sale order with a
+    line per part, confirmed and invoiced): the suite's own queries are the difference, the
+    same for 10 and 100 parts."""
+
+    def make_for(count):
+        def make(env):
+            created = _dealer_overdue_returns(env, count)
+
+            def run():
+                charged = env["aftersales.part.return"]._cron_charge_overdue_returns(
+                    batch_size=1000
+                )
+                assert len(charged) == created, (len(charged), created)
+                return 1
+
+            return run
+
+        return make
+
+    for count in (10, 100):
+        suite = timed(odoo, args.small_db, make_for(count), args.repeat, f"dealer batch {count}")
+        plain = timed(
+            odoo,
+            args.small_db,
+            lambda env, count=count: _plain_parts_sale(env, count),
+            args.repeat,
+            f"plain parts sale {count}",
+        )
+        add(
+            f"return-overdue cron, one dealer's {count} parts, queries",
+            summary(suite, "queries"),
+            summary(plain, "queries"),
+            "queries/batch",
+            target="suite - plain constant (10 vs 100 parts)",
+            note="baseline: Odoo's sale order with the same lines, confirmed and invoiced",
+        )
+        add(
+            f"return-overdue cron, one dealer's {count} parts, time",
+            summary(suite, "seconds"),
+            summary(plain, "seconds"),
+            "s/batch",
+            note="baseline: Odoo's sale order with the same lines, confirmed and invoiced",
+        )
+
+
 def _workbook_months(env):
     """(largest month, smallest non-empty month) of done repairs, as first days."""
     groups = env["repair.order"]._read_group(
@@ -1047,6 +1165,7 @@ EXTRA_MEASUREMENTS = [
     measure_coverage,
     measure_callback_cron,
     measure_return_cron,
+    measure_return_cron_dealer,
     measure_workbook,
     measure_feedback_kpi,
 ]

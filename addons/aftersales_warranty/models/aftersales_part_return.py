@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
+from markupsafe import Markup, escape
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
@@ -17,6 +19,14 @@ RETURN_CAUSES = [
 ]
 REJECTING_CAUSES = ("user_damage", "force_majeure")
 CLOSED_STATES = ("accepted", "rejected", "not_returned", "cancel")
+
+
+def _group_by_company(groups):
+    """{company: [group of returns, ...]} for groups of returns of one company each."""
+    by_company = {}
+    for group in groups:
+        by_company.setdefault(group[0].company_id, []).append(group)
+    return by_company
 
 
 class AftersalesPartReturn(models.Model):
@@ -535,8 +545,10 @@ class AftersalesPartReturn(models.Model):
         """Turn the issued parts into parts sales to the dealer (confirmed order + invoice) or
         to the technician (confirmed order to their partner: a charge against them).
 
-        One sale order per return, all created, confirmed and invoiced in batches (the daily
-        cron closes hundreds of overdue returns at once).
+        One parts sale per returning party (company, party, dealer or technician) with a line
+        per part, and one invoice per dealer's sale: the daily cron charges all overdue parts
+        of a dealer at once, at a constant number of queries per dealer, and the dealer gets
+        one invoice. Each return logs its own reason; the requester gets one task per sale.
 
         :param reason: the reason logged on each return, or a function of the return giving it
         """
@@ -547,94 +559,121 @@ class AftersalesPartReturn(models.Model):
         # The inspector or the cron closing the return may not sell nor invoice: the sale is
         # the consequence the company's rules set, checked by sales and accounting afterwards.
         SaleOrder = self.env["sale.order"].sudo()
-        order_of = {}
-        for company, part_returns in self.grouped("company_id").items():
+        groups = list(
+            self.sorted("id")
+            .grouped(lambda r: (r.company_id, r.partner_id, r.returner_type))
+            .values()
+        )
+        order_of_group = []
+        for company, company_groups in _group_by_company(groups).items():
             company_orders = SaleOrder.with_company(company).create(
-                [
-                    {
-                        "partner_id": part_return.partner_id.id,
-                        "company_id": company.id,
-                        "origin": part_return.name,
-                        "client_order_ref": part_return.request_id.name,
-                        "note": reasons[part_return],
-                        "order_line": [
-                            fields.Command.create(
-                                {
-                                    "product_id": part_return.product_id.id,
-                                    "product_uom_qty": part_return.quantity,
-                                }
-                            )
-                        ],
-                    }
-                    for part_return in part_returns
-                ]
+                [group._parts_sale_values(reasons) for group in company_groups]
             )
-            order_of.update(zip(part_returns, company_orders, strict=True))
-        orders = SaleOrder.concat(*order_of.values())
-        for part_return, order in order_of.items():
+            order_of_group += list(zip(company_groups, company_orders, strict=True))
+        orders = SaleOrder.concat(*(order for _group, order in order_of_group))
+        line_of = {}
+        for group, order in order_of_group:
+            line_of.update(zip(group, order.order_line.sorted("id"), strict=True))
+        issue_moves = self.issue_move_id.sudo()
+        for part_return in self:
             issue_move = part_return.issue_move_id.sudo()
             if issue_move and not issue_move.sale_line_id:
                 # the part already left with the issue transfer: deliver the order with it
-                issue_move.sale_line_id = order.order_line[:1]
+                issue_move.sale_line_id = line_of[part_return]
+        issue_moves.flush_recordset(["sale_line_id"])
         for company, company_orders in orders.grouped("company_id").items():
             company_orders.with_company(company).action_confirm()
-        to_invoice = SaleOrder
-        for part_return, order in order_of.items():
-            line = order.order_line[:1]
-            if (
-                part_return.returner_type == "dealer"
-                and float_compare(
+        dealer_orders = SaleOrder.concat(
+            *(order for group, order in order_of_group if group[0].returner_type == "dealer")
+        )
+        to_invoice = dealer_orders.filtered(
+            lambda order: any(
+                float_compare(
                     line.qty_to_invoice, 0.0, precision_rounding=line.product_uom.rounding
                 )
                 > 0
-            ):
-                to_invoice |= order
+                for line in order.order_line
+            )
+        )
         invoices = self.env["account.move"]
         for company, company_orders in to_invoice.grouped("company_id").items():
-            # one invoice per order: each return is its own charge
+            # one invoice per dealer's parts sale
             invoices |= company_orders.with_company(company)._create_invoices(grouped=True)
         invoices_of = invoices.grouped(lambda move: move.invoice_line_ids.sale_line_ids.order_id)
         activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
             "mail.mail_activity_data_todo"
         )
         model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
         activity_vals = []
-        for part_return, order in order_of.items():
-            part_return.write(
+        for group, order in order_of_group:
+            order_invoices = invoices_of.get(order, self.env["account.move"])
+            group.with_context(mail_notrack=True).write(
                 {
                     "state": state,
-                    "outcome_reason": reasons[part_return],
                     "sale_order_id": order.id,
-                    "invoice_ids": [
-                        fields.Command.set(invoices_of.get(order, self.env["account.move"]).ids)
-                    ],
+                    "invoice_ids": [fields.Command.set(order_invoices.ids)],
                     "warranty_cost": 0.0,
                 }
             )
-            part_return.message_post(
-                body=_(
-                    "%(reason)s Parts sale %(order)s to %(partner)s.",
-                    reason=reasons[part_return],
-                    order=order.name,
-                    partner=part_return.partner_id.display_name,
-                )
-            )
-            activity_vals.append(
-                {
-                    "activity_type_id": activity_type_id,
-                    "res_model_id": model_id,
-                    "res_id": part_return.id,
-                    "user_id": part_return.requester_id.id or self.env.uid,
-                    "summary": _("Part charged: %(order)s", order=order.name),
-                    "note": reasons[part_return],
-                    "automated": True,
-                    "date_deadline": fields.Date.context_today(part_return),
+            for part_return in group:
+                part_return.outcome_reason = reasons[part_return]
+            group._message_log_batch(
+                bodies={
+                    part_return.id: escape(
+                        self.env._(
+                            "%(reason)s Parts sale %(order)s to %(partner)s.",
+                            reason=reasons[part_return],
+                            order=order.name,
+                            partner=part_return.partner_id.display_name,
+                        )
+                    )
+                    for part_return in group
                 }
             )
+            # one task per requester and parts sale, on the first of their returns in it
+            for requester, requester_returns in group.grouped(
+                lambda r: r.requester_id or self.env.user
+            ).items():
+                activity_vals.append(
+                    {
+                        "activity_type_id": activity_type_id,
+                        "res_model_id": model_id,
+                        "res_id": requester_returns[0].id,
+                        "user_id": requester.id,
+                        "summary": _("Part charged: %(order)s", order=order.name),
+                        "note": Markup("<br/>").join(
+                            f"{part_return.name}: {reasons[part_return]}"
+                            for part_return in requester_returns
+                        ),
+                        "automated": True,
+                        "date_deadline": today,
+                    }
+                )
         # the requesters' tasks in one batch (the values activity_schedule() gives)
         if not self.env.context.get("mail_activity_automation_skip"):
             self.env["mail.activity"].create(activity_vals)
         self.request_id._check_closed()
+
+    def _parts_sale_values(self, reasons):
+        """The parts sale of one returning party: a line per part of these returns."""
+        first = self[0]
+        return {
+            "partner_id": first.partner_id.id,
+            "company_id": first.company_id.id,
+            "origin": ", ".join(self.mapped("name")),
+            "client_order_ref": ", ".join(dict.fromkeys(self.request_id.mapped("name"))),
+            "note": "\n".join(reasons[part_return] for part_return in self),
+            "order_line": [
+                fields.Command.create(
+                    {
+                        "product_id": part_return.product_id.id,
+                        "product_uom_qty": part_return.quantity,
+                    }
+                )
+                for part_return in self
+            ],
+        }
 
     @api.model
     def _cron_charge_overdue_returns(self, batch_size=200):

@@ -823,12 +823,17 @@ class AftersalesWarrantyPartRequest(models.Model):
         )
 
     def _check_closed(self):
-        for request in self.filtered(lambda r: r.state == "issued"):
-            if request.return_ids and all(
+        """Requests whose every return is closed are done (in one write for the batch)."""
+        to_close = self.filtered(
+            lambda r: r.state == "issued"
+            and r.return_ids
+            and all(
                 ret.state in ("accepted", "rejected", "not_returned", "cancel")
-                for ret in request.return_ids
-            ):
-                request._approval_write_state({"state": "done"})
+                for ret in r.return_ids
+            )
+        )
+        if to_close:
+            to_close._approval_write_state({"state": "done"})
 
 
 class AftersalesWarrantyPartRequestLine(models.Model):

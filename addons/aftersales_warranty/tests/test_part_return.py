@@ -143,9 +143,9 @@ class TestPartReturn(WarrantyPartsCommon):
             )
 
     def test_return_overdue_cron_charges_a_batch(self):
-        """One run closes every overdue return at once: one parts sale and one invoice per
-        return, even for the same dealer (each return is its own charge), one task for each
-        requester."""
+        """One run closes every overdue return at once: all overdue parts of one dealer in one
+        parts sale (a line per part) and one invoice, each return logging its own reason, one
+        task for each requester; another dealer gets a sale of its own."""
         with freeze_time("2026-11-02 09:00:00"):
             requests = [
                 self._issued_request(
@@ -153,26 +153,40 @@ class TestPartReturn(WarrantyPartsCommon):
                 )
                 for _i in range(3)
             ]
+            other_dealer = self.dealer.copy({"name": "Second Dealer"})
+            other = self._issued_request(
+                recipient_type="dealer", dealer_id=other_dealer.id, delivery_mode="ship_dealer"
+            )
         returns = requests[0].return_ids | requests[1].return_ids | requests[2].return_ids
         Return = self.env["aftersales.part.return"]
         with freeze_time("2026-12-03 12:00:00"):
             charged = Return._cron_charge_overdue_returns()
-        self.assertEqual(charged, returns)
-        self.assertEqual(set(returns.mapped("state")), {"not_returned"})
-        orders = returns.sale_order_id
-        self.assertEqual(len(orders), 3, "one parts sale per return")
-        self.assertEqual(set(orders.mapped("state")), {"sale"})
+        self.assertEqual(charged, returns | other.return_ids)
+        self.assertEqual(set(charged.mapped("state")), {"not_returned"})
+        order = returns.sale_order_id
+        self.assertEqual(len(order), 1, "one parts sale per dealer")
+        self.assertEqual(order.partner_id, self.dealer)
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(len(order.order_line), 3, "a line per part")
+        self.assertEqual(order.order_line.mapped("qty_delivered"), [1.0] * 3, "by the issue")
+        self.assertEqual(order.origin, ", ".join(returns.sorted("id").mapped("name")))
+        invoice = returns.sudo().invoice_ids
+        self.assertEqual(len(invoice), 1, "one invoice per dealer")
+        self.assertEqual(invoice.invoice_line_ids.sale_line_ids.order_id, order)
+        self.assertEqual(invoice.amount_untaxed, 3 * self.part_seal.list_price)
         for part_return in returns:
-            order = part_return.sale_order_id
-            self.assertEqual(order.origin, part_return.name)
-            self.assertEqual(order.order_line.qty_delivered, 1.0, "delivered by the issue")
-            invoice = part_return.sudo().invoice_ids
-            self.assertEqual(len(invoice), 1)
-            self.assertEqual(invoice.invoice_line_ids.sale_line_ids.order_id, order)
-            self.assertEqual(invoice.amount_untaxed, self.part_seal.list_price)
-            self.assertEqual(part_return.activity_ids.user_id, self.technician)
-            self.assertIn("not returned", part_return.activity_ids.note)
-        self.assertEqual(len(returns.sudo().invoice_ids), 3, "not merged per dealer")
+            self.assertEqual(part_return.sudo().invoice_ids, invoice)
+            self.assertIn("not returned", part_return.outcome_reason)
+            self.assertIn(order.name, part_return.message_ids[:1].body)
+        activities = returns.activity_ids
+        self.assertEqual(len(activities), 1, "one task per requester and parts sale")
+        self.assertEqual(activities.user_id, self.technician)
+        for part_return in returns:
+            self.assertIn(part_return.name, activities.note)
+        other_order = other.return_ids.sale_order_id
+        self.assertEqual(other_order.partner_id, other_dealer)
+        self.assertNotEqual(other_order, order)
+        self.assertEqual(len(other.return_ids.sudo().invoice_ids), 1)
 
     def test_receive_more_than_issued_refused(self):
         part_return = self._issued_request().return_ids
