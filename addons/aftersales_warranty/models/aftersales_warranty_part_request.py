@@ -825,11 +825,13 @@ class AftersalesWarrantyPartRequest(models.Model):
     def _check_closed(self):
         """Requests whose every return is closed are done (in one write for the batch)."""
         to_close = self.filtered(
-            lambda r: r.state == "issued"
-            and r.return_ids
-            and all(
-                ret.state in ("accepted", "rejected", "not_returned", "cancel")
-                for ret in r.return_ids
+            lambda r: (
+                r.state == "issued"
+                and r.return_ids
+                and all(
+                    ret.state in ("accepted", "rejected", "not_returned", "cancel")
+                    for ret in r.return_ids
+                )
             )
         )
         if to_close:
