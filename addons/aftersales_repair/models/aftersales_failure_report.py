@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import date_in_range
-from .repair_order import FAILURE_CAUSES
+from .vocabulary import FAILURE_CAUSES
 
 RESPONSIBLE_AREAS = [
     ("design", "Design"),
