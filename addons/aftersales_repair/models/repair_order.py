@@ -90,6 +90,10 @@ class RepairOrder(models.Model):
         string="Open Recommendations (Labour)",
         compute="_compute_previous_repair_ids",
     )
+    can_end = fields.Boolean(
+        compute="_compute_can_end",
+        help="The work can end: the repair is under repair (the 'End Repair' button).",
+    )
     is_overdue = fields.Boolean(
         string="Overdue",
         compute="_compute_is_overdue",
@@ -165,6 +169,11 @@ class RepairOrder(models.Model):
             repair.previous_repair_ids = previous
             repair.previous_declined_move_ids = previous.declined_move_ids
             repair.previous_declined_labour_ids = previous.declined_labour_ids
+
+    @api.depends("state")
+    def _compute_can_end(self):
+        for repair in self:
+            repair.can_end = repair.state == "under_repair"
 
     @api.depends("estimated_completion_date", "requested_date", "schedule_date", "state")
     def _compute_is_overdue(self):
@@ -286,6 +295,36 @@ class RepairOrder(models.Model):
             moved._aftersales_refresh_later_repeats(old_lots)
         if "service_category" in vals or "move_ids" in vals or "labour_ids" in vals:
             self._aftersales_check_approval_still_valid()
+        return res
+
+    # Odoo's actions, each overridden here only: the concerns (repair_order_*.py) and the other
+    # add-ons take part through the _aftersales_check_can_* and _aftersales_on_* hooks below.
+    def action_validate(self):
+        res = super().action_validate()
+        self._aftersales_on_validate()
+        return res
+
+    def action_repair_start(self):
+        self._aftersales_check_can_start()
+        res = super().action_repair_start()
+        self._aftersales_on_start()
+        return res
+
+    def action_repair_end(self):
+        """Odoo's 'End Repair'. Odoo marks the repair repaired at once; here ending the work
+        goes through _aftersales_end(), which the workshop implements (final inspection)."""
+        self._aftersales_check_can_end()
+        return self._aftersales_end()
+
+    def action_repair_done(self):
+        self._aftersales_check_can_finish()
+        res = super().action_repair_done()
+        self.filtered(lambda r: r.state == "done")._aftersales_on_done()
+        return res
+
+    def action_repair_cancel(self):
+        res = super().action_repair_cancel()
+        self._aftersales_on_cancel()
         return res
 
     def action_view_previous_repairs(self):
@@ -431,6 +470,52 @@ class RepairOrder(models.Model):
         else:
             action["context"] = {"search_default_my_repairs": 1}
         return action
+
+    def _aftersales_part_lines(self, active=True):
+        """The repairs' part lines (see stock.move._aftersales_part_lines)."""
+        return self.move_ids._aftersales_part_lines(active=active)
+
+    def _aftersales_check_capability(self, capability, message):
+        """Refuse the action when a repair lacks the capability its button shows on: the
+        message (with %(names)s) says what to do."""
+        blocked = self.filtered(lambda r: not r[capability])
+        if blocked:
+            raise UserError(message % {"names": ", ".join(blocked.mapped("name"))})
+
+    # ---- hooks of Odoo's actions (each concern extends them, calling super) -----------------
+    def _aftersales_check_can_start(self):
+        """Raise a UserError saying what to do when a repair cannot start."""
+
+    def _aftersales_check_can_end(self):
+        """Raise a UserError saying what to do when the work on a repair cannot end."""
+        not_started = self.filtered(lambda r: not r.can_end)
+        if not_started:
+            raise UserError(
+                _(
+                    "Repair %(names)s is not under repair: start the repair before ending it.",
+                    names=", ".join(not_started.mapped("name")),
+                )
+            )
+
+    def _aftersales_check_can_finish(self):
+        """Raise a UserError saying what to do when a repair cannot become 'Repaired'."""
+
+    def _aftersales_end(self):
+        """What ending the work does. Odoo's own end marks the repair repaired at once; the
+        workshop concern sends it to the final inspection instead."""
+        return super().action_repair_end()
+
+    def _aftersales_on_validate(self):
+        """After Odoo's confirmation of the repairs."""
+
+    def _aftersales_on_start(self):
+        """After the repairs started."""
+
+    def _aftersales_on_done(self):
+        """After Odoo marked the repairs repaired; called with the repairs that are done."""
+
+    def _aftersales_on_cancel(self):
+        """After the repairs were cancelled."""
 
     def _aftersales_log_note(self, body):
         """Log the same internal note on each repair in one batch, authored by the current

@@ -159,6 +159,7 @@ class RepairOrderBilling(models.Model):
         "move_ids.state",
         "move_ids.repair_line_type",
         "move_ids.is_declined",
+        "move_ids.supply_type",
         "labour_ids.product_id",
         "labour_ids.hours",
         "labour_ids.is_declined",
@@ -178,6 +179,8 @@ class RepairOrderBilling(models.Model):
         "move_ids.state",
         "move_ids.sale_line_id",
         "move_ids.is_declined",
+        "move_ids.supply_type",
+        "move_ids.repair_price_unit",
         "labour_ids.hours",
         "labour_ids.price_unit",
         "labour_ids.is_declined",
@@ -203,7 +206,7 @@ class RepairOrderBilling(models.Model):
             residual = values.get("residual", 0.0)
             has_invoice = values.get("has_invoice", False)
             difference = invoiced - charged if has_invoice else 0.0
-            covered, covered_cost = repair._aftersales_billing_covered(values)
+            covered, covered_cost = repair._aftersales_billing_covered()
             if float_is_zero(difference, precision_rounding=rounding):
                 difference = 0.0
             status = repair._aftersales_billing_status(
@@ -384,11 +387,10 @@ class RepairOrderBilling(models.Model):
         }
 
     def _aftersales_billing_part_values(self):
-        """(list price value, cost) of each part added by the repair, not cancelled."""
+        """(list price value, cost) of each active part line of the repair; the customer's own
+        parts are neither given nor charged."""
         self.ensure_one()
-        moves = self.move_ids.filtered(
-            lambda m: m.repair_line_type == "add" and m.state != "cancel" and not m.is_declined
-        )
+        moves = self._aftersales_part_lines().filtered(lambda m: m.supply_type != "customer")
         return [
             (m.product_id.lst_price * m.product_qty, m.product_id.standard_price * m.product_qty)
             for m in moves
@@ -429,30 +431,44 @@ class RepairOrderBilling(models.Model):
         )
         return "to_invoice" if not is_zero(charged) or billable else "nothing_to_bill"
 
-    def _aftersales_billing_covered(self, values):
-        """(sales value, cost) of the parts and labour given free: lines priced at zero on the
-        sale order, or, before there is a sale order, every line of a repair under warranty."""
+    def _aftersales_billing_covered(self):
+        """(sales value, cost) of the parts and labour given free, by the coverage rule
+        (_aftersales_line_is_covered)."""
         self.ensure_one()
-        free_lines = values.get("free_sale_lines", set())
-        free_repair = self.under_warranty or self.service_category == "free"
         covered = cost = 0.0
-        moves = self.move_ids.filtered(
-            lambda m: m.repair_line_type == "add" and m.state != "cancel" and not m.is_declined
-        )
-        for move in moves:
-            is_free = move.sale_line_id.id in free_lines if move.sale_line_id else free_repair
-            if is_free:
+        for move in self._aftersales_part_lines():
+            if self._aftersales_line_is_covered(move):
                 covered += move.product_id.lst_price * move.product_qty
                 cost += move.product_id.standard_price * move.product_qty
         for line in self.labour_ids.filtered(lambda line: not line.is_declined):
-            if line.sale_line_id:
-                is_free = line.sale_line_id.id in free_lines
-            else:
-                is_free = free_repair or not line.price_unit
-            if is_free:
+            if self._aftersales_line_is_covered(line):
                 covered += line.product_id.lst_price * line.hours
                 cost += line.product_id.standard_price * line.hours
         return covered, cost
+
+    def _aftersales_line_is_covered(self, line):
+        """The suite's one rule for "is this line covered (given free)", used by the billing
+        figures, the settlement and the warranty part requests: whether the company gives
+        this part (stock.move) or labour line free of charge. The customer's own part is
+        neither given nor charged; a free or internal repair gives every line; Odoo's
+        'under warranty' tick gives every line (its quotation lines are priced at zero);
+        else a line priced at zero is given: on the repair's sale order when it has one,
+        else on the line itself while its product has a price. The warranty add-on adds the
+        lines its coverage gives (warranty, contract, goodwill)."""
+        self.ensure_one()
+        is_part = line._name == "stock.move"
+        if is_part and line.supply_type == "customer":
+            return False
+        if self.service_category in ("free", "internal") or self.under_warranty:
+            return True
+        sale_line = line.sale_line_id.filtered(lambda sol: sol.state != "cancel")
+        if sale_line:
+            return bool(
+                sale_line.product_uom_qty
+                and (self.currency_id.is_zero(sale_line.price_unit) or sale_line.discount >= 100.0)
+            )
+        own_price = line.repair_price_unit if is_part else line.price_unit
+        return bool(self.currency_id.is_zero(own_price) and line.product_id.lst_price)
 
     def _aftersales_billing_sale_lines(self):
         """{repair id: sale order lines of that repair}. A sale order made for one repair is
@@ -555,19 +571,12 @@ class RepairOrderBilling(models.Model):
                     share = total / invoice.amount_total if invoice.amount_total else 0.0
                 invoiced += sign * total
                 residual += sign * invoice.amount_residual * share
-            free_lines = {
-                line.id
-                for line in lines
-                if float_is_zero(line.price_unit, precision_rounding=rounding)
-                or line.discount >= 100.0
-            }
             result[repair.id] = {
                 "charged": charged,
                 "invoiced": invoiced,
                 "residual": residual,
                 "has_invoice": bool(invoices),
                 "details": details,
-                "free_sale_lines": free_lines,
             }
         return result
 

@@ -102,6 +102,15 @@ class RepairOrderEstimate(models.Model):
         "res.users", string="Approval Recorded By", copy=False, readonly=True
     )
     customer_signature = fields.Image()
+    can_send_quotation = fields.Boolean(
+        compute="_compute_can_send_quotation",
+        help="The quotation can go to the customer: the repair is open.",
+    )
+    can_record_customer_approval = fields.Boolean(
+        compute="_compute_can_record_customer_approval",
+        help="The customer's decision on the estimate can be recorded: the repair is open and "
+        "its estimate waits for the customer or was rejected.",
+    )
     approved_amount = fields.Monetary(
         currency_field="currency_id",
         copy=False,
@@ -114,12 +123,13 @@ class RepairOrderEstimate(models.Model):
         "move_ids.repair_price_unit",
         "move_ids.is_declined",
         "move_ids.repair_line_type",
+        "move_ids.state",
         "labour_ids.price_subtotal",
         "labour_ids.is_declined",
     )
     def _compute_estimate_amounts(self):
         for repair in self:
-            parts = sum(repair._aftersales_estimate_moves().mapped("repair_price_subtotal"))
+            parts = sum(repair._aftersales_part_lines().mapped("repair_price_subtotal"))
             labour = sum(
                 repair.labour_ids.filtered(lambda line: not line.is_declined).mapped(
                     "price_subtotal"
@@ -144,6 +154,19 @@ class RepairOrderEstimate(models.Model):
                 repair.customer_approval_state = "pending"
             elif not required and repair.customer_approval_state in (False, "pending"):
                 repair.customer_approval_state = "not_required"
+
+    @api.depends("state")
+    def _compute_can_send_quotation(self):
+        for repair in self:
+            repair.can_send_quotation = repair.state not in ("done", "cancel")
+
+    @api.depends("state", "customer_approval_state")
+    def _compute_can_record_customer_approval(self):
+        for repair in self:
+            repair.can_record_customer_approval = repair.state not in (
+                "done",
+                "cancel",
+            ) and repair.customer_approval_state in ("pending", "rejected")
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -180,7 +203,8 @@ class RepairOrderEstimate(models.Model):
             )
         return super().check_field_access_rights(operation, field_names)
 
-    def action_repair_start(self):
+    def _aftersales_check_can_start(self):
+        res = super()._aftersales_check_can_start()
         for repair in self:
             if repair._aftersales_approval_required() and (
                 repair.customer_approval_state != "approved"
@@ -193,7 +217,7 @@ class RepairOrderEstimate(models.Model):
                         name=repair.name,
                     )
                 )
-        return super().action_repair_start()
+        return res
 
     def action_send_quotation(self):
         """Open the mail composer with the quotation PDF of the repair."""
@@ -275,11 +299,6 @@ class RepairOrderEstimate(models.Model):
         self.ensure_one()
         return self.customer_approval_state == "pending" and self.state not in ("done", "cancel")
 
-    def _aftersales_estimate_moves(self):
-        """Part lines (added parts) the customer is asked to pay for: not declined, not
-        cancelled."""
-        return self.move_ids.filtered(lambda m: m.repair_line_type == "add" and not m.is_declined)
-
     def _aftersales_check_quote_rights(self):
         if not self.env.user.has_group("aftersales_repair.aftersales_group_user"):
             raise AccessError(
@@ -290,7 +309,7 @@ class RepairOrderEstimate(models.Model):
         """Checks before the quotation goes to the customer. Hook for the service price
         approval (readme/CONFIGURE.md, "Service price approval")."""
         for repair in self:
-            if repair.state in ("done", "cancel"):
+            if not repair.can_send_quotation:
                 raise UserError(
                     _("Repair %(name)s is closed; it has no quotation to send.", name=repair.name)
                 )
@@ -305,6 +324,14 @@ class RepairOrderEstimate(models.Model):
     def _aftersales_check_can_record_approval(self, user):
         """Staff cannot record the customer's approval of a quotation they sent or created."""
         for repair in self:
+            if not repair.can_record_customer_approval:
+                raise UserError(
+                    _(
+                        "The estimate of %(name)s is not waiting for the customer's decision: "
+                        "send the quotation first (a closed repair records no decision).",
+                        name=repair.name,
+                    )
+                )
             if user in (repair.quotation_sent_by_id | repair.create_uid):
                 raise UserError(
                     _(

@@ -51,6 +51,19 @@ class RepairOrderHandover(models.Model):
     handover_user_id = fields.Many2one(
         "res.users", string="Handed Over By", copy=False, readonly=True
     )
+    can_handover = fields.Boolean(
+        compute="_compute_can_handover",
+        help="The unit can be handed over: the repair is repaired and not handed over yet.",
+    )
+    can_print_settlement = fields.Boolean(
+        compute="_compute_can_handover",
+        help="The settlement can be printed: the repair is repaired.",
+    )
+    can_override_loan = fields.Boolean(
+        compute="_compute_can_handover",
+        help="A manager can allow closing the repair with its loan unit out: the repair is "
+        "repaired, not handed over, its loan unit is out and no override was given yet.",
+    )
 
     @api.depends("old_part_ids")
     def _compute_old_part_count(self):
@@ -67,17 +80,20 @@ class RepairOrderHandover(models.Model):
         for repair in self:
             repair.has_loan_out = any(loan.state == "out" for loan in repair.loan_ids)
 
+    @api.depends("state", "handover_date", "has_loan_out", "loan_override_reason")
+    def _compute_can_handover(self):
+        for repair in self:
+            repaired = repair.state == "done"
+            repair.can_handover = repaired and not repair.handover_date
+            repair.can_print_settlement = repaired
+            repair.can_override_loan = (
+                repair.can_handover and repair.has_loan_out and not repair.loan_override_reason
+            )
+
     def action_generate_old_parts(self):
         """One old-part line per part line added, for the parts it replaced."""
         for repair in self:
-            moves = (
-                repair.move_ids.filtered(
-                    lambda m: (
-                        m.repair_line_type == "add" and m.state != "cancel" and not m.is_declined
-                    )
-                )
-                - repair.old_part_ids.replaced_by_move_id
-            )
+            moves = repair._aftersales_part_lines() - repair.old_part_ids.replaced_by_move_id
             self.env["aftersales.repair.old.part"].create(
                 [
                     {
@@ -158,16 +174,16 @@ class RepairOrderHandover(models.Model):
     def action_handover(self):
         """Hand the repaired unit over to the customer and close the repair: checklist done,
         old parts dealt with, loan unit back (or a manager's override)."""
-        for repair in self:
-            if repair.state != "done":
-                raise UserError(
-                    _(
-                        "Repair %(name)s must be repaired (inspection passed) before handover.",
-                        name=repair.name,
-                    )
-                )
+        for repair in self.filtered(lambda r: not r.can_handover):
             if repair.handover_date:
                 raise UserError(_("Repair %(name)s is already handed over.", name=repair.name))
+            raise UserError(
+                _(
+                    "Repair %(name)s must be repaired (inspection passed) before handover.",
+                    name=repair.name,
+                )
+            )
+        for repair in self:
             repair._aftersales_check_handover_checklist()
             repair._aftersales_check_loans_back()
             pending = repair.old_part_ids.filtered(lambda p: p.state == "pending")
@@ -186,6 +202,14 @@ class RepairOrderHandover(models.Model):
 
     def action_print_settlement(self):
         self.ensure_one()
+        if not self.can_print_settlement:
+            raise UserError(
+                _(
+                    "Repair %(name)s is not repaired yet: its settlement is printed once its "
+                    "final inspection passed.",
+                    name=self.name,
+                )
+            )
         self._aftersales_check_handover_checklist()
         return self.env.ref("aftersales_repair.action_report_repair_settlement").report_action(
             self
@@ -196,9 +220,16 @@ class RepairOrderHandover(models.Model):
             raise AccessError(
                 _("Only an After-Sales Manager can close a repair while its loan unit is out.")
             )
-        for repair in self:
+        for repair in self.filtered(lambda r: not r.can_override_loan):
             if not repair.has_loan_out:
                 raise UserError(_("Repair %(name)s has no loan unit out.", name=repair.name))
+            raise UserError(
+                _(
+                    "Repair %(name)s cannot be closed with its loan unit out: only a repaired "
+                    "unit not handed over yet, without an earlier override, can.",
+                    name=repair.name,
+                )
+            )
 
     def _aftersales_check_loans_back(self):
         self.ensure_one()
@@ -242,37 +273,13 @@ class RepairOrderHandover(models.Model):
                 )
             )
 
-    def _aftersales_line_is_covered(self, line):
-        """Whether the company gives this part (stock.move) or labour line free of charge: a
-        free or internal repair, a part under Odoo's warranty tick, or a line the coverage
-        priced at zero (on the repair's sale order, or on the line itself while the product
-        has a price). Hook for the warranty module."""
-        self.ensure_one()
-        is_part = line._name == "stock.move"
-        if is_part and line.supply_type == "customer":
-            return False  # the customer's own part: neither given nor charged
-        if self.service_category in ("free", "internal"):
-            return True
-        if is_part and self.under_warranty:
-            return True
-        sale_line = line.sale_line_id.filtered(lambda sol: sol.state != "cancel")
-        if sale_line:
-            return bool(
-                sale_line.product_uom_qty and self.currency_id.is_zero(sale_line.price_unit)
-            )
-        own_price = line.repair_price_unit if is_part else line.price_unit
-        return bool(self.currency_id.is_zero(own_price) and line.product_id.lst_price)
-
     def _aftersales_settlement_lines(self):
         """Parts and labour of the settlement, each either covered (given free, at its list
         price) or charged (at the price of the estimate): a list of dicts (kind, line, name,
         quantity, uom, price_unit, covered, charged, no_quality_guarantee)."""
         self.ensure_one()
         lines = []
-        moves = self.move_ids.filtered(
-            lambda m: m.repair_line_type == "add" and m.state != "cancel" and not m.is_declined
-        )
-        for move in moves:
+        for move in self._aftersales_part_lines():
             qty = move.quantity if move.state == "done" else move.product_uom_qty
             covered = self._aftersales_line_is_covered(move)
             price = move.product_id.lst_price if covered else move.repair_price_unit

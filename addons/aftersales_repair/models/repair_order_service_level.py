@@ -46,6 +46,26 @@ class RepairOrderServiceLevel(models.Model):
     factory_shipped_date = fields.Datetime(string="Shipped to Factory", readonly=True, copy=False)
     factory_received_date = fields.Datetime(string="Back from Factory", readonly=True, copy=False)
     customer_notified_date = fields.Datetime(string="Customer Notified", readonly=True, copy=False)
+    can_log_first_contact = fields.Boolean(
+        compute="_compute_can_service_steps",
+        help="The first contact with the customer can be logged: not logged yet, repair open.",
+    )
+    can_ship_to_factory = fields.Boolean(
+        compute="_compute_can_service_steps",
+        help="A factory return can be marked shipped: confirmed, open, not shipped yet.",
+    )
+    can_receive_from_factory = fields.Boolean(
+        compute="_compute_can_service_steps",
+        help="A factory return can be marked back: shipped and not back yet.",
+    )
+    can_notify_customer = fields.Boolean(
+        compute="_compute_can_service_steps",
+        help="The customer can be marked notified: back from the factory, not notified yet.",
+    )
+    can_share_fix = fields.Boolean(
+        compute="_compute_can_service_steps",
+        help="The fix can be offered to the knowledge base: the repair is repaired.",
+    )
     dispatch_ids = fields.One2many("aftersales.dispatch", "repair_id", string="Trips")
     dispatch_count = fields.Integer(string="Trip Count", compute="_compute_dispatch_count")
     work_log_ids = fields.One2many("aftersales.work.log", "repair_id", string="Work Logs")
@@ -119,47 +139,74 @@ class RepairOrderServiceLevel(models.Model):
             repair.kb_solution_ids = solutions
             repair.kb_solution_count = len(solutions)
 
+    @api.depends(
+        "state",
+        "service_mode",
+        "first_contact_date",
+        "factory_shipped_date",
+        "factory_received_date",
+        "customer_notified_date",
+    )
+    def _compute_can_service_steps(self):
+        for repair in self:
+            is_open = repair.state not in ("done", "cancel")
+            factory = repair.service_mode == "factory_return"
+            repair.can_log_first_contact = is_open and not repair.first_contact_date
+            repair.can_ship_to_factory = (
+                factory and is_open and repair.state != "draft" and not repair.factory_shipped_date
+            )
+            repair.can_receive_from_factory = (
+                factory and bool(repair.factory_shipped_date) and not repair.factory_received_date
+            )
+            repair.can_notify_customer = bool(repair.factory_received_date) and not (
+                repair.customer_notified_date
+            )
+            repair.can_share_fix = repair.state == "done"
+
     @api.constrains("site_distance_km")
     def _check_site_distance_km(self):
         for repair in self:
             if repair.site_distance_km < 0:
                 raise ValidationError(_("The site distance cannot be negative."))
 
-    def action_validate(self):
-        res = super().action_validate()
+    def _aftersales_on_validate(self):
+        res = super()._aftersales_on_validate()
         factory = self.filtered(
             lambda r: r.service_mode == "factory_return" and r.state != "draft"
         )
         self.env["aftersales.sla.deadline"]._sla_start(factory, "factory_shipping")
         return res
 
-    def action_repair_start(self):
-        res = super().action_repair_start()
+    def _aftersales_on_start(self):
+        res = super()._aftersales_on_start()
         deadline_model = self.env["aftersales.sla.deadline"]
         deadline_model._sla_meet(self, "first_contact")
         deadline_model._sla_meet(self, "solution")
         return res
 
-    def action_repair_done(self):
-        res = super().action_repair_done()
-        done = self.filtered(lambda r: r.state == "done")
-        self.env["aftersales.sla.deadline"]._sla_meet(done, "completion")
-        missing = done.filtered(lambda r: not r.failure_report_ids)
+    def _aftersales_on_done(self):
+        res = super()._aftersales_on_done()
+        self.env["aftersales.sla.deadline"]._sla_meet(self, "completion")
+        missing = self.filtered(lambda r: not r.failure_report_ids)
         if missing:
             self.env["aftersales.failure.report"].create(
                 [{"repair_id": repair.id} for repair in missing]
             )
         return res
 
-    def action_repair_cancel(self):
-        res = super().action_repair_cancel()
+    def _aftersales_on_cancel(self):
+        res = super()._aftersales_on_cancel()
         self.env["aftersales.sla.deadline"]._sla_cancel(self)
         return res
 
     def action_log_first_contact(self):
         """The customer was contacted: meets the first-contact target."""
+        self._aftersales_check_capability(
+            "can_log_first_contact",
+            _("The first contact of %(names)s is logged already, or the repair is closed."),
+        )
         now = fields.Datetime.now()
-        for repair in self.filtered(lambda r: not r.first_contact_date):
+        for repair in self:
             repair.first_contact_date = now
             repair.message_post(body=_("First contact with the customer logged."))
         self.env["aftersales.sla.deadline"]._sla_meet(self, "first_contact", when=now)
@@ -167,6 +214,13 @@ class RepairOrderServiceLevel(models.Model):
 
     def action_factory_shipped(self):
         """The critical part or unit left for the factory: meets the shipping target."""
+        self._aftersales_check_capability(
+            "can_ship_to_factory",
+            _(
+                "%(names)s cannot be marked shipped to the factory: only a confirmed, open "
+                "factory-return repair not shipped yet can."
+            ),
+        )
         now = fields.Datetime.now()
         self.write({"factory_shipped_date": now})
         self.env["aftersales.sla.deadline"]._sla_meet(self, "factory_shipping", when=now)
@@ -174,12 +228,26 @@ class RepairOrderServiceLevel(models.Model):
 
     def action_factory_received(self):
         """Back from the factory: starts the customer-notification target."""
+        self._aftersales_check_capability(
+            "can_receive_from_factory",
+            _(
+                "%(names)s cannot be marked back from the factory: mark it shipped to the "
+                "factory first (once back, it is recorded)."
+            ),
+        )
         now = fields.Datetime.now()
         self.write({"factory_received_date": now})
         self.env["aftersales.sla.deadline"]._sla_start(self, "customer_notification", start=now)
         return True
 
     def action_customer_notified(self):
+        self._aftersales_check_capability(
+            "can_notify_customer",
+            _(
+                "The customer of %(names)s cannot be marked notified: mark the unit back from "
+                "the factory first (once notified, it is recorded)."
+            ),
+        )
         now = fields.Datetime.now()
         self.write({"customer_notified_date": now})
         self.env["aftersales.sla.deadline"]._sla_meet(self, "customer_notification", when=now)
@@ -227,8 +295,12 @@ class RepairOrderServiceLevel(models.Model):
         """Offer the fix of a closed repair to the knowledge base as a draft solution, which
         a manager reviews before technicians see it."""
         self.ensure_one()
+        self._aftersales_check_capability(
+            "can_share_fix",
+            _("%(names)s is not repaired yet: share its fix once its final inspection passed."),
+        )
         report = self.failure_report_ids[:1]
-        parts = self.move_ids.filtered(lambda m: m.repair_line_type == "add").product_id
+        parts = self._aftersales_part_lines(active=False).product_id
         solution = self.env["aftersales.kb.solution"].create(
             {
                 "name": _(

@@ -27,6 +27,10 @@ class RepairOrderWorkshop(models.Model):
         copy=False,
         readonly=True,
     )
+    can_inspect = fields.Boolean(
+        compute="_compute_can_inspect",
+        help="The final inspection can be recorded: the repair waits for it.",
+    )
     inspection_passed = fields.Boolean(
         compute="_compute_inspection_passed",
         store=True,
@@ -43,6 +47,11 @@ class RepairOrderWorkshop(models.Model):
             if state != "cancel" or state in states
         ]
 
+    @api.depends("state")
+    def _compute_can_inspect(self):
+        for repair in self:
+            repair.can_inspect = repair.state == "inspection"
+
     @api.depends("inspection_ids.result", "inspection_ids.date", "state")
     def _compute_inspection_passed(self):
         for repair in self:
@@ -51,17 +60,20 @@ class RepairOrderWorkshop(models.Model):
                 repair.state in ("inspection", "done") and last.result == "pass"
             )
 
-    def action_repair_end(self):
-        """The technician finishes: parts must be consumed; the order then goes to the final
-        inspection instead of Odoo's 'Repaired' (see action_repair_done)."""
+    def _aftersales_check_can_end(self):
+        """The technician finishes: every part must be consumed first."""
+        res = super()._aftersales_check_can_end()
         self._aftersales_check_parts_consumed()
-        return super(
-            RepairOrderWorkshop, self.with_context(aftersales_to_inspection=True)
-        ).action_repair_end()
+        return res
 
-    def action_repair_done(self):
-        if self.env.context.get("aftersales_to_inspection"):
-            return self._aftersales_send_to_inspection()
+    def _aftersales_end(self):
+        """Ending the work sends the repair to the final inspection instead of Odoo's
+        'Repaired' (see _aftersales_check_can_finish)."""
+        return self._aftersales_send_to_inspection()
+
+    def _aftersales_check_can_finish(self):
+        """Only a repair whose final inspection passed becomes 'Repaired'."""
+        res = super()._aftersales_check_can_finish()
         not_passed = self.filtered(lambda r: r.state != "inspection" or not r.inspection_passed)
         if not_passed:
             raise UserError(
@@ -72,7 +84,7 @@ class RepairOrderWorkshop(models.Model):
                     names=", ".join(not_passed.mapped("name")),
                 )
             )
-        return super().action_repair_done()
+        return res
 
     def action_open_inspection_wizard(self):
         self.ensure_one()
@@ -130,11 +142,10 @@ class RepairOrderWorkshop(models.Model):
         """Every part line to add must be consumed in full (reserved and used through its stock
         move) before the repair ends."""
         for repair in self:
-            missing = repair.move_ids.filtered(
+            active = repair._aftersales_part_lines().filtered(lambda m: m.state != "done")
+            missing = active.filtered(
                 lambda m: (
-                    m.repair_line_type == "add"
-                    and m.state not in ("done", "cancel")
-                    and float_compare(
+                    float_compare(
                         m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding
                     )
                     < 0
@@ -157,9 +168,6 @@ class RepairOrderWorkshop(models.Model):
                 )
             # Odoo consumes only the picked parts when some are picked: the others would be
             # cancelled silently
-            active = repair.move_ids.filtered(
-                lambda m: m.repair_line_type == "add" and m.state not in ("done", "cancel")
-            )
             unpicked = active.filtered(lambda m: not m.picked)
             if unpicked and unpicked != active:
                 raise UserError(
@@ -190,7 +198,7 @@ class RepairOrderWorkshop(models.Model):
         if not user.has_group("aftersales_repair.aftersales_group_quality_inspector"):
             raise AccessError(_("Only a quality inspector can record the final inspection."))
         for repair in self:
-            if repair.state != "inspection":
+            if not repair.can_inspect:
                 raise UserError(
                     _("Repair %(name)s is not waiting for inspection.", name=repair.name)
                 )

@@ -32,3 +32,9 @@ FAILURE_CAUSES = [
     ("force_majeure", "Force Majeure"),
     ("wear", "Normal Wear"),
 ]
+# Causes the customer answers for: outside the free warranty (a charged part then gets the
+# policy's damage discount), and a defective part returned with one of them is rejected.
+DAMAGE_CAUSES = ("user_damage", "force_majeure")
+# What a returned part failed of, as the quality inspection finds it: a failure cause, or the
+# supplier's fault (which opens a claim to the part's vendor).
+RETURN_CAUSES = FAILURE_CAUSES[:3] + [("supplier", "Supplier")] + FAILURE_CAUSES[3:]

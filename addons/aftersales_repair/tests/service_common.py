@@ -10,7 +10,7 @@ from .common import AftersalesCommon
 
 class ServiceLevelCommon(AftersalesCommon):
     """A service centre working Monday to Friday 08:00-12:00 and 13:00-17:00 UTC, with the
-    default service levels of DOMAIN.md §3 (data of the module)."""
+    default service levels (readme/CONFIGURE.md, "Service levels") (data of the module)."""
 
     @classmethod
     def setUpClass(cls):

@@ -35,8 +35,8 @@ class TestDispatch(ServiceLevelCommon):
         )
 
     def test_planning_the_trip_meets_the_visit_target(self):
-        """DOMAIN.md §3: the visit is agreed and the technician dispatched the same day, never
-        beyond 24 h (clock hours); planning the trip meets the target."""
+        """(readme/CONFIGURE.md, "Dispatch"): the visit is agreed and the technician dispatched the
+        same day, never beyond 24 h (clock hours); planning the trip meets the target."""
         visit = self._deadline(self.repair, "dispatch")
         self.assertEqual(
             visit.policy_id, self.env.ref("aftersales_repair.aftersales_sla_policy_dispatch")
@@ -74,8 +74,9 @@ class TestDispatch(ServiceLevelCommon):
         self.assertEqual(arrival.state, "met_late")
 
     def test_trip_report_within_3_working_days(self):
-        """DOMAIN.md §3: trip report within 3 working days of return. Back on Friday: the
-        working days after it are Tuesday (Monday is a holiday), Wednesday, Thursday."""
+        """(readme/CONFIGURE.md, "Trip report"): trip report within 3 working days of return. Back
+        on Friday: the working days after it are Tuesday (Monday is a holiday), Wednesday,
+        Thursday."""
         dispatch = self._dispatch(datetime(2026, 11, 20, 13, 0), datetime(2026, 11, 20, 16, 0))
         with freeze_time(datetime(2026, 11, 20, 13, 30)):
             dispatch.action_check_in()
@@ -95,8 +96,9 @@ class TestDispatch(ServiceLevelCommon):
         self.assertEqual(dispatch.sla_state, "on_track", "the manager's review is still due")
 
     def test_trip_review_within_5_working_days(self):
-        """DOMAIN.md §3: the trip's cost and satisfaction review within 5 working days of the
-        return. Back on Friday 20: Tuesday 24 (Monday 23 is a holiday) to Monday 30."""
+        """(readme/CONFIGURE.md, "Trip review"): the trip's cost and satisfaction review within 5
+        working days of the return. Back on Friday 20: Tuesday 24 (Monday 23 is a holiday) to
+        Monday 30."""
         dispatch = self._dispatch(datetime(2026, 11, 20, 13, 0), datetime(2026, 11, 20, 16, 0))
         with freeze_time(datetime(2026, 11, 20, 13, 30)):
             dispatch.action_check_in()

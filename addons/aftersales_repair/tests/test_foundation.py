@@ -9,8 +9,9 @@ from .common import AftersalesCommon
 @tagged("post_install", "-at_install")
 class TestFoundation(AftersalesCommon):
     def test_role_hierarchy(self):
-        """Managers hold every desk role; approval roles hold the manager role where DOMAIN.md
-        §4 makes them approve service prices; the general manager holds all approval roles."""
+        """Managers hold every desk role; approval roles hold the manager role where the
+        approval levels make them approve service prices (readme/CONFIGURE.md, "Approval
+        levels"); the general manager holds all approval roles."""
         ref = self.env.ref
         manager = ref("aftersales_repair.aftersales_group_manager")
         self.assertIn(ref("aftersales_repair.aftersales_group_user"), manager.trans_implied_ids)
@@ -33,7 +34,8 @@ class TestFoundation(AftersalesCommon):
         self.assertNotIn(manager, technician.trans_implied_ids)
 
     def test_company_setting_default(self):
-        """DOMAIN.md §2: repeat repairs are flagged within 90 days by default."""
+        """(readme/CONFIGURE.md, "Repeat repairs"): repeat repairs are flagged within 90 days by
+        default."""
         company = self.env["res.company"].create({"name": "Second Service Co"})
         self.assertEqual(company.aftersales_repeat_repair_days, 90)
         settings = self.env["res.config.settings"].create({})

@@ -46,7 +46,8 @@ class TestFailureReport(ServiceLevelCommon):
         self.assertEqual(report.state, "verified")
 
     def test_major_failure_notifies_general_manager(self):
-        """DOMAIN.md §2/§9: major failures are reported to the general manager at once."""
+        """(readme/CONFIGURE.md, "Major failures"): major failures are reported to the general
+        manager at once."""
         repair = self._complete(self._repair(fault_code_id=self.fault_major.id))
         report = repair.failure_report_ids
         self.assertTrue(report.is_major)

@@ -22,7 +22,8 @@ class TestRepairApproval(RepairDeskCommon):
         cls.repair.action_validate()
 
     def _approve_price(self):
-        """The service price approval (DOMAIN.md §4): below 1,000 the After-Sales Manager."""
+        """The service price approval (readme/CONFIGURE.md, "Service price approval"): below 1,000
+        the After-Sales Manager."""
         if self.repair.approval_state == "to_request":
             self.repair.with_user(self.frontdesk).action_request_approval()
             self.repair.with_user(self.manager).action_approve()

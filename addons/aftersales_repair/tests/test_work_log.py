@@ -21,8 +21,8 @@ class TestWorkLog(ServiceLevelCommon):
         return self.env["aftersales.work.log"].create(vals)
 
     def test_daily_summary_totals(self):
-        """DOMAIN.md §7: the technician's daily report by service category and the
-        supervisor's daily summary."""
+        """(readme/CONFIGURE.md, "Technician daily report"): the technician's daily report by
+        service category and the supervisor's daily summary."""
         paid = self._repair(service_category="paid")
         free = self._repair(service_category="free")
         self._log(self.technician, 3.0, repair=paid)
