@@ -559,7 +559,7 @@ def gen_repairs(odoo, db, sizes, state):
                 by_day.setdefault(when, env["repair.order"])
                 by_day[when] |= repair
             for when, group in by_day.items():
-                group.write({"date_repaired": when, "aftersales_date_repaired": when})
+                group.write({"date_repaired": when})
             repair_ids += repairs.ids
     state["repairs"] = repair_ids
 

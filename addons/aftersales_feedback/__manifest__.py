@@ -4,7 +4,7 @@
     "name": "After-Sales Feedback",
     "summary": "Complaints, feedback after every service, callback schedules, "
     "satisfaction surveys and technician ratings",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "The After-Sales Suite Authors",

@@ -255,18 +255,17 @@ class AftersalesCallback(models.Model):
                 """
             )
         else:
-            remote = "service_mode" in self.env["repair.order"]._fields
             if plan.trigger == "repair":
-                mode = SQL("AND ro.service_mode IS DISTINCT FROM 'remote'") if remote else SQL()
+                mode = SQL("AND ro.service_mode IS DISTINCT FROM 'remote'")
             else:
-                mode = SQL("AND ro.service_mode = 'remote'") if remote else SQL("AND FALSE")
+                mode = SQL("AND ro.service_mode = 'remote'")
             source = SQL(
                 """
                 SELECT 'repair' AS source, ro.id AS source_id,
-                       ro.aftersales_date_repaired AS anchor, ro.partner_id,
+                       ro.date_repaired AS anchor, ro.partner_id,
                        ro.product_id, ro.lot_id, ro.id AS repair_id, ro.user_id, ro.company_id
                   FROM repair_order ro
-                 WHERE ro.state = 'done' AND ro.aftersales_date_repaired IS NOT NULL
+                 WHERE ro.state = 'done' AND ro.date_repaired IS NOT NULL
                    AND ro.partner_id IS NOT NULL %s
                 """,
                 mode,

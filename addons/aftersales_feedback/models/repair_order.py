@@ -19,9 +19,6 @@ class RepairOrder(models.Model):
     aftersales_complaint_count = fields.Integer(
         string="Complaints", compute="_compute_aftersales_complaint_count"
     )
-    aftersales_date_repaired = fields.Datetime(
-        string="Service Completed On", readonly=True, copy=False
-    )
     aftersales_feedback_request_ids = fields.One2many(
         "aftersales.feedback.request", "repair_id", string="Feedback Requests"
     )
@@ -35,13 +32,11 @@ class RepairOrder(models.Model):
         for repair in self:
             repair.aftersales_complaint_count = counts.get(repair, 0)
 
-    def action_repair_done(self):
-        res = super().action_repair_done()
-        done = self.filtered(lambda r: r.state == "done")
-        done.aftersales_date_repaired = fields.Datetime.now()
+    def _aftersales_on_done(self):
+        res = super()._aftersales_on_done()
         # every finished repair gets a feedback request, whoever closes it (a technician
         # has no right on feedback records): the request is bookkeeping of the service desk
-        self.env["aftersales.feedback.request"].sudo()._create_for_repairs(done)
+        self.env["aftersales.feedback.request"].sudo()._create_for_repairs(self)
         plans = (
             self.env["aftersales.callback.plan"]
             .sudo()
@@ -49,7 +44,7 @@ class RepairOrder(models.Model):
         )
         callbacks = self.env["aftersales.callback"].sudo()
         for plan in plans:
-            callbacks._generate_for_plan(plan, source_ids=("repair", done.ids))
+            callbacks._generate_for_plan(plan, source_ids=("repair", self.ids))
         return res
 
     def action_view_aftersales_complaints(self):

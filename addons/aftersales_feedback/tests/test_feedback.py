@@ -30,7 +30,7 @@ class TestFeedbackRequest(FeedbackCommon):
         self.assertEqual(len(self.request), 1)
         self.assertEqual(self.request.technician_id, self.technician)
         self.assertEqual(self.request.partner_id, self.customer)
-        self.assertTrue(self.repair.aftersales_date_repaired)
+        self.assertTrue(self.repair.date_repaired)
         token = self.request.access_token
         self.assertGreaterEqual(len(token), 40)
         message = self.request.message_ids.filtered(lambda m: self.customer in m.partner_ids)

@@ -171,7 +171,7 @@ class AftersalesRepairPortal(CustomerPortal):
             int(value) for value in form.getlist("decline_labour_ids") if value.isdigit()
         }
         # only the repair's own lines still in the estimate
-        moves = repair_sudo._aftersales_estimate_moves().filtered(lambda m: m.id in move_ids)
+        moves = repair_sudo._aftersales_part_lines().filtered(lambda m: m.id in move_ids)
         labour = repair_sudo.labour_ids.filtered(
             lambda line: not line.is_declined and line.id in labour_ids
         )

@@ -8,6 +8,12 @@ from . import aftersales_repair_intake_item
 from . import aftersales_repair_labour
 from . import aftersales_sla_mixin
 from . import repair_order
+from . import repair_order_estimate
+from . import repair_order_price_approval
+from . import repair_order_service_level
+from . import repair_order_billing
+from . import repair_order_workshop
+from . import repair_order_handover
 from . import stock_move
 from . import aftersales_sla_policy
 from . import aftersales_repair_collection

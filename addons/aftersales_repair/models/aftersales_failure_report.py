@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import date_in_range
-from .repair_order import FAILURE_CAUSES
+from .vocabulary import FAILURE_CAUSES
 
 RESPONSIBLE_AREAS = [
     ("design", "Design"),
@@ -152,7 +152,7 @@ class AftersalesFailureReport(models.Model):
             repair = report.repair_id
             report.fault_code_id = repair.fault_code_id
             report.failure_cause = repair.failure_cause
-            added = repair.move_ids.filtered(lambda m: m.repair_line_type == "add")
+            added = repair._aftersales_part_lines(active=False)
             report.failed_part_id = added[:1].product_id
 
     @api.depends("failed_part_id")

@@ -355,7 +355,6 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
                 "empty_message": self.env._("No repair completed this month."),
             }
             for fname, title, header, empty in breakdowns
-            if fname in self.env["repair.order"]._fields
         ]
         return {
             "name": _("Repairs"),

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .repair_order import SERVICE_CATEGORIES
+from .vocabulary import SERVICE_CATEGORIES
 
 
 class AftersalesWorkLog(models.Model):

@@ -123,9 +123,7 @@ class StockMove(models.Model):
         repair_ids = {vals["repair_id"] for vals in vals_list if vals.get("repair_id")}
         self.env["repair.order"].browse(repair_ids).check_access("write")
         moves = super().create(vals_list)
-        repair_moves = moves.filtered(
-            lambda m: m.repair_id and m.repair_line_type == "add" and not m.is_declined
-        )
+        repair_moves = moves._aftersales_part_lines()
         repair_moves._aftersales_sync_sale_order_line_price()
         # (grouped once: a batch of a thousand repairs is not scanned once per repair)
         by_repair = repair_moves.grouped("repair_id")
@@ -152,8 +150,7 @@ class StockMove(models.Model):
         if {"product_uom_qty", "repair_price_unit"} & set(vals):
             before = {
                 move.id: (move.product_uom_qty, move.repair_price_unit)
-                for move in self
-                if move.repair_id and move.repair_line_type == "add" and not move.is_declined
+                for move in self._aftersales_part_lines()
             }
         res = super().write(vals)
         if {"repair_price_unit", "supply_type"} & set(vals):
@@ -163,6 +160,18 @@ class StockMove(models.Model):
                 details=self._aftersales_change_details(before)
             )
         return res
+
+    def _aftersales_part_lines(self, active=True):
+        """The repair part lines among these moves: the parts a repair adds (Odoo's 'add'
+        lines) and, when ``active``, only those neither cancelled nor declined by the
+        customer. The one place that says what a repair's part line is."""
+        return self.filtered(
+            lambda m: (
+                m.repair_id
+                and m.repair_line_type == "add"
+                and not (active and (m.state == "cancel" or m.is_declined))
+            )
+        )
 
     def _aftersales_change_details(self, before):
         """{repair id: [what changed]} of the part lines, from their former (quantity, price),

@@ -99,6 +99,24 @@ class TestRepairBilling(BillingCommon):
         self.assertEqual(repair.amount_covered, 5160.0)
         self.assertEqual(repair.billing_status, "nothing_to_bill")
 
+    def test_internal_repair_is_covered_by_the_one_rule(self):
+        """An internal repair (inspection, tool upkeep, training) charges nobody: the billing
+        figures, the settlement and the coverage rule agree that every line is given and that
+        there is nothing to bill (they disagreed before issue 15)."""
+        repair = self._create_repair(hours=2.0, service_category="internal")
+        lines = [*repair.move_ids, *repair.labour_ids]
+        self.assertEqual(len(lines), 2)
+        self.assertTrue(all(repair._aftersales_line_is_covered(line) for line in lines))
+        # 1 battery at 4,200 + 2 h labour at 65, all given
+        self.assertEqual(repair.amount_estimated, 4330.0)
+        self.assertEqual(repair.amount_covered, 4330.0)
+        self.assertEqual(
+            repair.amount_covered_cost, 3100.0 + 2 * self.product_labour.standard_price
+        )
+        self.assertEqual(repair.billing_status, "nothing_to_bill")
+        totals = repair._aftersales_settlement_totals()
+        self.assertEqual((totals["covered"], totals["charged"]), (4330.0, 0.0))
+
     def test_partly_covered_repair(self):
         """Only the lines priced at zero on the sale order count as covered."""
         repair = self._create_repair(parts=[(self.part_battery, 1.0), (self.part_controller, 1.0)])

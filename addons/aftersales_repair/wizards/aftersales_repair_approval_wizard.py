@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.repair_order import APPROVAL_METHODS
+from ..models.repair_order_estimate import APPROVAL_METHODS
 
 
 class AftersalesRepairApprovalWizard(models.TransientModel):

@@ -23,10 +23,9 @@ class RepairOrder(models.Model):
         help="The recalled unit this repair remedies.",
     )
 
-    def action_repair_done(self):
-        res = super().action_repair_done()
-        units = self.filtered(lambda r: r.state == "done").aftersales_recall_unit_id
-        units.sudo()._aftersales_set_status("repaired")
+    def _aftersales_on_done(self):
+        res = super()._aftersales_on_done()
+        self.aftersales_recall_unit_id.sudo()._aftersales_set_status("repaired")
         return res
 
     def action_view_aftersales_rma(self):

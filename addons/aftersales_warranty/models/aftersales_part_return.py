@@ -8,16 +8,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-RETURN_CAUSES = [
-    ("quality", "Quality"),
-    ("production", "Production"),
-    ("installation", "Installation"),
-    ("supplier", "Supplier"),
-    ("user_damage", "User damage"),
-    ("force_majeure", "Force majeure"),
-    ("wear", "Wear and tear"),
-]
-REJECTING_CAUSES = ("user_damage", "force_majeure")
+from odoo.addons.aftersales_repair.models.vocabulary import DAMAGE_CAUSES, RETURN_CAUSES
+
 CLOSED_STATES = ("accepted", "rejected", "not_returned", "cancel")
 
 
@@ -493,7 +485,7 @@ class AftersalesPartReturn(models.Model):
                 reasons.append(_("%(side)s: not a warranty case", side=label))
             if self[f"{side}_user_damage"]:
                 reasons.append(_("%(side)s: damaged by the user", side=label))
-        if self.failure_cause in REJECTING_CAUSES:
+        if self.failure_cause in DAMAGE_CAUSES:
             reasons.append(
                 _(
                     "failure cause: %(cause)s",

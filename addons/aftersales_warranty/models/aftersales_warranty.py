@@ -8,6 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
+from odoo.addons.aftersales_repair.models.vocabulary import DAMAGE_CAUSES, FAILURE_CAUSES
 from odoo.addons.aftersales_repair.tools import (
     check_text_not_blank,
     date_in_range,
@@ -39,10 +40,6 @@ warranty_line: the aftersales.warranty.line used (may be empty).
 contract: the aftersales.warranty.contract used (may be empty).
 charge_parts / charge_labour: whether materials / labour are charged.
 """
-
-FAILURE_CAUSES = ("quality", "production", "installation", "user_damage", "force_majeure", "wear")
-FREE_CAUSES = (False, None, "quality", "production", "installation")
-DAMAGE_CAUSES = ("user_damage", "force_majeure")
 
 
 class AftersalesWarranty(models.Model):
@@ -487,10 +484,7 @@ class AftersalesWarranty(models.Model):
 
     @api.model
     def _failure_causes(self):
-        field = self.env["repair.order"]._fields.get("failure_cause")
-        if field and field.selection and isinstance(field.selection, list):
-            return tuple(key for key, __ in field.selection)
-        return FAILURE_CAUSES
+        return tuple(key for key, __ in FAILURE_CAUSES)
 
     @api.model
     def coverage(self, lot, product, date=None, cause=None):
@@ -694,10 +688,7 @@ class AftersalesWarranty(models.Model):
 
     @api.model
     def _cause_labels(self):
-        field = self.env["repair.order"]._fields.get("failure_cause")
-        if field:
-            return field._description_selection(self.env)
-        return [(cause, cause) for cause in FAILURE_CAUSES]
+        return self.env["repair.order"]._fields["failure_cause"]._description_selection(self.env)
 
 
 class AftersalesWarrantyLine(models.Model):

@@ -282,12 +282,12 @@ class AftersalesWarrantyPartRequest(models.Model):
         requests.filtered(lambda r: r.lot_id and not r.coverage_reason)._fill_coverage()
         return requests
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
         if any(request.state not in ("draft", "cancel") for request in self):
             raise UserError(
                 _("Only draft or cancelled part requests can be deleted; cancel it first.")
             )
-        return super().unlink()
 
     # ------------------------------------------------------------------------------------
     # Actions

@@ -118,12 +118,7 @@ class RepairOrder(models.Model):
             repair.warranty_line_ids = warranty.line_ids
             repair.usage_uom = warranty.usage_uom
 
-    @api.depends(
-        lambda self: (
-            ["lot_id", "product_id", "under_warranty", "schedule_date"]
-            + (["failure_cause"] if "failure_cause" in self._fields else [])
-        )
-    )
+    @api.depends("lot_id", "product_id", "under_warranty", "schedule_date", "failure_cause")
     def _compute_warranty_status(self):
         Warranty = self.env["aftersales.warranty"]
         with_lot = self.filtered("lot_id")
@@ -170,9 +165,7 @@ class RepairOrder(models.Model):
         for repair in self:
             if repair.service_category_manual or repair.service_category == "internal":
                 continue
-            moves = repair.move_ids.filtered(
-                lambda m: m.repair_line_type == "add" and not m.is_declined
-            )
+            moves = repair._aftersales_part_lines()
             labour = repair.labour_ids.filtered(lambda line: not line.is_declined)
             sources = moves.mapped("warranty_source") + labour.mapped("warranty_source")
             charged = moves.mapped("warranty_charged") + labour.mapped("warranty_charged")
@@ -231,7 +224,10 @@ class RepairOrder(models.Model):
         self._aftersales_sync_sale_lines()
 
     def _aftersales_line_is_covered(self, line):
-        # each line is free or charged from its own coverage (warranty, contract, goodwill)
+        # each line is free or charged from its own coverage (warranty, contract, goodwill);
+        # the customer's own part stays neither given nor charged
+        if line._name == "stock.move" and line.supply_type == "customer":
+            return False
         return super()._aftersales_line_is_covered(line) or not line.warranty_charged
 
     def _aftersales_settlement_lines(self):
@@ -240,7 +236,7 @@ class RepairOrder(models.Model):
         lines = super()._aftersales_settlement_lines()
         for vals in lines:
             record = vals["line"]
-            if not record.warranty_charged:
+            if self._aftersales_line_is_covered(record):
                 price = record.product_id.lst_price
                 value = self.currency_id.round(price * vals["quantity"])
                 vals.update(price_unit=price, value=value, covered=value, charged=0.0)
@@ -278,7 +274,7 @@ class RepairOrder(models.Model):
 
     def _aftersales_coverage_lines(self):
         """Lines of these repairs priced from their coverage (parts; labour when present)."""
-        return self.move_ids.filtered(lambda m: m.repair_line_type == "add")
+        return self._aftersales_part_lines(active=False)
 
     def _aftersales_sync_sale_lines(self):
         """Put the price and the reason of each line's coverage on its quotation line: free
@@ -295,14 +291,7 @@ class RepairOrder(models.Model):
     def action_aftersales_part_request(self):
         """Request the warranty parts of this repair: its covered part lines."""
         self.ensure_one()
-        moves = self.move_ids.filtered(
-            lambda m: (
-                m.repair_line_type == "add"
-                and m.state != "cancel"
-                and (self.under_warranty or not m.warranty_charged)
-                and not ("is_declined" in m._fields and m.is_declined)
-            )
-        )
+        moves = self._aftersales_part_lines().filtered(self._aftersales_line_is_covered)
         already = self.env["aftersales.warranty.part.request.line"].search(
             [("repair_move_id", "in", moves.ids), ("request_id.state", "!=", "cancel")]
         )

@@ -13,7 +13,7 @@ class SaleOrderLine(models.Model):
     def _aftersales_coverage_records(self):
         """The repair lines (parts; labour when present) this quotation line bills."""
         self.ensure_one()
-        moves = self.move_ids.filtered(lambda m: m.repair_id and m.repair_line_type == "add")
+        moves = self.move_ids._aftersales_part_lines(active=False)
         return moves or self.aftersales_labour_ids
 
     def _aftersales_warranty_free(self):

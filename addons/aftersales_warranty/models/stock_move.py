@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from .aftersales_warranty import DAMAGE_CAUSES
+from odoo.addons.aftersales_repair.models.vocabulary import DAMAGE_CAUSES
 
 
 class StockMove(models.Model):
@@ -51,7 +51,7 @@ class StockMove(models.Model):
         return self.repair_id
 
     def _aftersales_coverage_applies(self):
-        return bool(self.repair_id and self.repair_line_type == "add")
+        return bool(self._aftersales_part_lines(active=False))
 
     def _aftersales_coverage_product(self):
         return self.product_id
@@ -64,7 +64,7 @@ class StockMove(models.Model):
     def _compute_repair_price_unit(self):
         res = super()._compute_repair_price_unit()
         for move in self:
-            if move.repair_id and move.repair_line_type == "add" and not move.warranty_charged:
+            if move._aftersales_part_lines(active=False) and not move.warranty_charged:
                 move.repair_price_unit = 0.0
             elif move.supply_type != "customer" and move.repair_price_unit:
                 discount = move._aftersales_damage_discount()
@@ -106,8 +106,8 @@ class StockMove(models.Model):
     def _aftersales_store_warranty_cost(self):
         """Cost of parts consumed on covered repair lines: the stock valuation of the move,
         or the product cost with manual valuation."""
-        covered = self.filtered(
-            lambda m: m.repair_id and m.repair_line_type == "add" and not m.warranty_charged
+        covered = self._aftersales_part_lines(active=False).filtered(
+            lambda m: not m.warranty_charged
         )
         for move in covered:
             # valuation layers are restricted to stock managers; the cost is a fact of the move
@@ -123,8 +123,7 @@ class StockMove(models.Model):
         # fits without moving stock again), leaves stock into the warranty expense account
         covered = self.aftersales_request_line_id.repair_move_id or self
         if (
-            covered.repair_id
-            and covered.repair_line_type == "add"
+            covered._aftersales_part_lines(active=False)
             and not covered.warranty_charged
             and self.company_id.aftersales_warranty_expense_account_id
         ):

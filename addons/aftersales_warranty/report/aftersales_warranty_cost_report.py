@@ -50,13 +50,10 @@ class AftersalesWarrantyCostReport(models.Model):
 
     @api.model
     def _selection_failure_cause(self):
-        field = self.env["repair.order"]._fields.get("failure_cause")
-        return field._description_selection(self.env) if field else []
+        return self.env["repair.order"]._fields["failure_cause"]._description_selection(self.env)
 
     def _cause_sql(self):
-        if "failure_cause" in self.env["repair.order"]._fields:
-            return SQL("ro.failure_cause")
-        return SQL("NULL::varchar")
+        return SQL("ro.failure_cause")
 
     def _query(self):
         return SQL(

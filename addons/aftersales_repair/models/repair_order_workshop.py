@@ -1,0 +1,228 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import float_compare
+
+
+class RepairOrderWorkshop(models.Model):
+    """Work and final inspection of a repair (issue 3 points 4-5): parts must be consumed
+    before the repair ends; Odoo's 'End Repair' sends the order to a final inspection, and only
+    a passed inspection makes it 'Repaired'."""
+
+    # one class per concern of repair.order, one file each (issue 15)
+    _inherit = "repair.order"  # pylint: disable=consider-merging-classes-inherited
+
+    state = fields.Selection(
+        selection_add=[("inspection", "Inspection"), ("done",)],
+        ondelete={"inspection": lambda repairs: repairs.write({"state": "under_repair"})},
+        group_expand="_group_expand_states",
+    )
+    inspection_ids = fields.One2many(
+        "aftersales.repair.inspection",
+        "repair_id",
+        string="Inspections",
+        copy=False,
+        readonly=True,
+    )
+    can_inspect = fields.Boolean(
+        compute="_compute_can_inspect",
+        help="The final inspection can be recorded: the repair waits for it.",
+    )
+    inspection_passed = fields.Boolean(
+        compute="_compute_inspection_passed",
+        store=True,
+        help="The last final inspection of the repair passed.",
+    )
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        """Kanban columns in workflow order (not alphabetical); Cancelled only when some
+        repair in the view is cancelled."""
+        return [
+            state
+            for state in self._fields["state"].get_values(self.env)
+            if state != "cancel" or state in states
+        ]
+
+    @api.depends("state")
+    def _compute_can_inspect(self):
+        for repair in self:
+            repair.can_inspect = repair.state == "inspection"
+
+    @api.depends("inspection_ids.result", "inspection_ids.date", "state")
+    def _compute_inspection_passed(self):
+        for repair in self:
+            last = repair.inspection_ids.sorted(lambda i: (i.date, i.id))[-1:]
+            repair.inspection_passed = bool(
+                repair.state in ("inspection", "done") and last.result == "pass"
+            )
+
+    def _aftersales_check_can_end(self):
+        """The technician finishes: every part must be consumed first."""
+        res = super()._aftersales_check_can_end()
+        self._aftersales_check_parts_consumed()
+        return res
+
+    def _aftersales_end(self):
+        """Ending the work sends the repair to the final inspection instead of Odoo's
+        'Repaired' (see _aftersales_check_can_finish)."""
+        return self._aftersales_send_to_inspection()
+
+    def _aftersales_check_can_finish(self):
+        """Only a repair whose final inspection passed becomes 'Repaired'."""
+        res = super()._aftersales_check_can_finish()
+        not_passed = self.filtered(lambda r: r.state != "inspection" or not r.inspection_passed)
+        if not_passed:
+            raise UserError(
+                _(
+                    "Repair %(names)s has not passed its final inspection. End the repair to "
+                    "send it to inspection; a quality inspector who is not the technician must "
+                    "pass it before it is repaired.",
+                    names=", ".join(not_passed.mapped("name")),
+                )
+            )
+        return res
+
+    def action_open_inspection_wizard(self):
+        self.ensure_one()
+        self._aftersales_check_can_inspect()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Final Inspection"),
+            "res_model": "aftersales.repair.inspection.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_repair_id": self.id,
+                "default_result": self.env.context.get("inspection_result", "pass"),
+            },
+        }
+
+    def action_inspection_pass(self, notes=None):
+        """The quality inspector passes the repair: it becomes 'Repaired' (Odoo's done flow)."""
+        self._aftersales_check_can_inspect()
+        self._aftersales_record_inspection("pass", notes)
+        self._aftersales_log_note(
+            _(
+                "Final inspection passed by %(user)s.%(notes)s",
+                user=self.env.user.name,
+                notes=(" " + notes) if notes else "",
+            )
+        )
+        return self.action_repair_done()
+
+    def action_inspection_fail(self, reason):
+        """The quality inspector fails the repair: back to the technician with the reason."""
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason of the failed inspection."))
+        self._aftersales_check_can_inspect()
+        for repair in self:
+            repair._aftersales_record_inspection("fail", reason)
+            repair.write({"state": "under_repair"})
+            repair.message_post(
+                body=_(
+                    "Final inspection failed by %(user)s: %(reason)s. Back to repair.",
+                    user=self.env.user.name,
+                    reason=reason,
+                )
+            )
+            if repair.user_id:
+                repair.activity_schedule(
+                    act_type_xmlid="mail.mail_activity_data_todo",
+                    summary=_("Inspection failed"),
+                    note=reason,
+                    user_id=repair.user_id.id,
+                )
+        return True
+
+    def _aftersales_check_parts_consumed(self):
+        """Every part line to add must be consumed in full (reserved and used through its stock
+        move) before the repair ends."""
+        for repair in self:
+            active = repair._aftersales_part_lines().filtered(lambda m: m.state != "done")
+            missing = active.filtered(
+                lambda m: (
+                    float_compare(
+                        m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding
+                    )
+                    < 0
+                )
+            )
+            if missing:
+                raise UserError(
+                    _(
+                        "Repair %(name)s cannot end: these parts are not consumed in full: "
+                        "%(parts)s. Check availability to reserve them and set the quantity "
+                        "used, or lower the demand to what was used (remove a part that was not "
+                        "fitted), then end the repair again.",
+                        name=repair.name,
+                        parts=", ".join(
+                            "%s (%g/%g)"
+                            % (m.product_id.display_name, m.quantity, m.product_uom_qty)
+                            for m in missing
+                        ),
+                    )
+                )
+            # Odoo consumes only the picked parts when some are picked: the others would be
+            # cancelled silently
+            unpicked = active.filtered(lambda m: not m.picked)
+            if unpicked and unpicked != active:
+                raise UserError(
+                    _(
+                        "Repair %(name)s cannot end: some parts are marked as used (picked) but "
+                        "not these: %(parts)s. Mark them as used too, or remove the lines of "
+                        "parts that were not fitted, then end the repair again.",
+                        name=repair.name,
+                        parts=", ".join(unpicked.product_id.mapped("display_name")),
+                    )
+                )
+
+    def _aftersales_send_to_inspection(self):
+        """Replaces Odoo's done step at the end of the repair: the order waits for the final
+        inspection; old-part lines are prepared for the parts replaced."""
+        self.write({"state": "inspection"})
+        self.action_generate_old_parts()
+        self._aftersales_log_note(
+            _(
+                "Repair finished by %(user)s; waiting for the final quality inspection.",
+                user=self.env.user.name,
+            )
+        )
+        return True
+
+    def _aftersales_check_can_inspect(self):
+        user = self.env.user
+        if not user.has_group("aftersales_repair.aftersales_group_quality_inspector"):
+            raise AccessError(_("Only a quality inspector can record the final inspection."))
+        for repair in self:
+            if not repair.can_inspect:
+                raise UserError(
+                    _("Repair %(name)s is not waiting for inspection.", name=repair.name)
+                )
+            technicians = repair.user_id | repair.labour_ids.technician_id
+            if user in technicians:
+                raise UserError(
+                    _(
+                        "You worked on repair %(name)s and cannot inspect it: a quality "
+                        "inspector who is not its technician must do the final inspection.",
+                        name=repair.name,
+                    )
+                )
+
+    def _aftersales_record_inspection(self, result, notes):
+        """One inspection record per repair, created in one batch."""
+        return self.env["aftersales.repair.inspection"].create(
+            [
+                {
+                    "repair_id": repair.id,
+                    "inspector_id": self.env.user.id,
+                    "technician_id": repair.user_id.id,
+                    "result": result,
+                    "notes": notes or False,
+                }
+                for repair in self
+            ]
+        )
