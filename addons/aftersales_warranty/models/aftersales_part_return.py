@@ -624,7 +624,10 @@ class AftersalesPartReturn(models.Model):
                     "res_model_id": model_id,
                     "res_id": part_return.id,
                     "user_id": part_return.requester_id.id or self.env.uid,
-                    "summary": _("Part charged: %(order)s", order=order.name),
+                    # the requester's task in the requester's language
+                    "summary": part_return.with_context(
+                        lang=part_return.requester_id.lang or self.env.lang
+                    ).env._("Part charged: %(order)s", order=order.name),
                     "note": reasons[part_return],
                     "automated": True,
                     "date_deadline": fields.Date.context_today(part_return),
