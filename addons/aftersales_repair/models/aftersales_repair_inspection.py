@@ -88,39 +88,45 @@ class AftersalesRepairInspection(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            # the checks are the mechanism's: those of the repair not yet inspected
-            vals.pop("check_ids", None)
-        inspections = super().create(vals_list)
         Check = self.env["aftersales.repair.check"]
-        pending = Check._pending_checks(inspections.repair_id)
+        repairs = self.env["repair.order"].browse([vals.get("repair_id") for vals in vals_list])
+        pending = Check._pending_checks(repairs)
+        for vals in vals_list:
+            # the checks are the mechanism's: those of the repair not yet inspected, checked
+            # before anything is saved
+            vals.pop("check_ids", None)
+            repair = self.env["repair.order"].browse(vals.get("repair_id"))
+            if vals.get("result") == "pass":
+                self._check_pre_inspection_checks(
+                    repair, pending.filtered(lambda c, r=repair: c.repair_id == r)
+                )
+        inspections = super().create(vals_list)
         for inspection in inspections:
             checks = pending.filtered(lambda c, i=inspection: c.repair_id == i.repair_id)
             # sudo: a check is evidence only the inspection links (see its write)
             checks.sudo().write({"inspection_id": inspection.id})
-        inspections._check_pre_inspection_checks()
         return inspections
 
-    def _check_pre_inspection_checks(self):
-        for inspection in self:
-            if inspection.result != "pass" or not (
-                inspection.company_id.aftersales_pre_inspection_checks
-            ):
-                continue
-            missing = []
-            if not inspection.self_check_user_id:
-                missing.append(_("the technician's self-check"))
-            if not inspection.lead_check_user_id:
-                missing.append(_("a team lead's check"))
-            if missing:
-                raise ValidationError(
-                    _(
-                        "Repair %(repair)s cannot pass its final inspection before %(missing)s "
-                        "is recorded (Record Check in its Action menu).",
-                        repair=inspection.repair_id.name,
-                        missing=_(" and ").join(missing),
-                    )
+    @api.model
+    def _check_pre_inspection_checks(self, repair, checks):
+        """DOMAIN.md §7: a repair passes only after the technician's self-check and a team
+        lead's check (when the company applies the rule)."""
+        if not repair.company_id.aftersales_pre_inspection_checks:
+            return
+        missing = []
+        if not checks.filtered(lambda c: c.check_type == "self"):
+            missing.append(_("the technician's self-check"))
+        if not checks.filtered(lambda c: c.check_type == "lead"):
+            missing.append(_("a team lead's check"))
+        if missing:
+            raise ValidationError(
+                _(
+                    "Repair %(repair)s cannot pass its final inspection before %(missing)s "
+                    "is recorded (Record Check in its Action menu).",
+                    repair=repair.name,
+                    missing=_(" and ").join(missing),
                 )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_recorded(self):
