@@ -152,7 +152,7 @@ def main():
     # --- users with the lowest roles each step needs ---
     group = {
         name: xmlid(admin, "aftersales_repair", f"aftersales_group_{name}")
-        for name in ("user", "general_manager", "quality_inspector")
+        for name in ("user", "general_manager", "quality_inspector", "technician", "team_lead")
     }
 
     def new_user(role, groups):
@@ -175,6 +175,8 @@ def main():
     approver_uid, approver = new_user("approver", [group["general_manager"]])
     approver_name = f"RPC Approver {suffix}"
     _insp_uid, inspector = new_user("inspector", [group["quality_inspector"]])
+    tech_uid, technician = new_user("technician", [group["technician"]])
+    _lead_uid, team_lead = new_user("teamlead", [group["team_lead"]])
 
     # --- intake by the front desk ---
     partner = admin("res.partner", "create", {"name": f"RPC Customer {suffix}"})
@@ -191,6 +193,7 @@ def main():
         {
             "partner_id": partner,
             "product_id": unit,
+            "user_id": tech_uid,
             "move_ids": [
                 (0, 0, {"repair_line_type": "add", "product_id": part, "product_uom_qty": 1.0})
             ],
@@ -286,6 +289,11 @@ def main():
     frontdesk("repair.order", "action_repair_end", [repair_id])
     state = frontdesk("repair.order", "read", [repair_id], ["state"])[0]["state"]
     if state == "inspection":
+        # DOMAIN.md §7: the technician's self-check, then a team lead's, then QC
+        technician("aftersales.repair.check", "create", {"repair_id": repair_id})
+        team_lead(
+            "aftersales.repair.check", "create", {"repair_id": repair_id, "check_type": "lead"}
+        )
         inspector("repair.order", "action_inspection_pass", [repair_id])
     state = frontdesk("repair.order", "read", [repair_id], ["state"])[0]["state"]
     check(state == "done", f"repair confirmed, started, ended and inspected: state {state}")

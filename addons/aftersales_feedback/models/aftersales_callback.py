@@ -76,23 +76,29 @@ class AftersalesCallback(models.Model):
     ]
 
     def action_record_outcome(self):
-        call_again = _("Call again")
-        call_type = self.env.ref("mail.mail_activity_data_call")
+        # the call tasks open before this outcome: the planned call and an earlier "call
+        # again", recognised by their activity types (never by their summary, which is
+        # written in the caller's language)
+        call_types = self.env.ref("mail.mail_activity_data_call") | self.env.ref(
+            "aftersales_feedback.mail_activity_type_callback_call_again"
+        )
         for callback in self:
             if not callback.outcome:
                 raise UserError(_("Record the outcome of the call first."))
             if callback.outcome == "call_again" and not callback.call_again_date:
                 raise UserError(_("Set when to call again."))
-            if callback.outcome == "call_again":
-                callback.activity_schedule(
-                    "mail.mail_activity_data_call",
-                    date_deadline=callback.call_again_date.date(),
-                    summary=call_again,
-                    user_id=(callback.user_id or self.env.user).id,
-                )
-        self.activity_ids.filtered(
-            lambda a: a.activity_type_id == call_type and a.summary != call_again
-        ).action_feedback(feedback=_("Callback recorded."))
+        done = self.activity_ids.filtered(lambda a: a.activity_type_id in call_types)
+        for callback in self.filtered(lambda c: c.outcome == "call_again"):
+            caller = callback.user_id or self.env.user
+            # the caller's task in the caller's language
+            caller_callback = callback.with_context(lang=caller.lang or self.env.lang)
+            caller_callback.activity_schedule(
+                "aftersales_feedback.mail_activity_type_callback_call_again",
+                date_deadline=callback.call_again_date.date(),
+                summary=caller_callback.env._("Call again"),
+                user_id=caller.id,
+            )
+        done.action_feedback(feedback=_("Callback recorded."))
         self.filtered(lambda c: c.outcome != "call_again").state = "done"
         return True
 
@@ -412,7 +418,10 @@ class AftersalesCallback(models.Model):
                     "activity_type_id": call_type.id,
                     "user_id": callback.user_id.id,
                     "date_deadline": local.date(),
-                    "summary": _(
+                    # the caller's task in the caller's language
+                    "summary": callback.with_context(
+                        lang=callback.user_id.lang or self.env.lang
+                    ).env._(
                         "Call %(partner)s at %(time)s",
                         partner=callback.partner_id.name,
                         time=local.strftime("%H:%M"),

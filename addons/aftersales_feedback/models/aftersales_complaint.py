@@ -522,7 +522,10 @@ class AftersalesComplaint(models.Model):
                             "res_id": complaint.id,
                             "activity_type_id": todo.id,
                             "user_id": user.id,
-                            "summary": self.env._("Serious complaint: review at once"),
+                            # each person's task in their language
+                            "summary": complaint.with_context(
+                                lang=user.lang or self.env.lang
+                            ).env._("Serious complaint: review at once"),
                             "date_deadline": fields.Date.context_today(self),
                         }
                         for user in people

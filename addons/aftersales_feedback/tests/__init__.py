@@ -17,3 +17,4 @@ from . import test_enquiry_deadline
 from . import test_complaint_answer_report
 from . import test_rating_report_view
 from . import test_trust_bounds
+from . import test_activity_lang

@@ -77,6 +77,8 @@ MATRIX = {
         "r--- r--- r--- ---- ---- rwcu rwcu r--- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.recall.unit":
         "r--- rw-- r--- ---- ---- rwcu rwcu rw-- rwcu rw-- rw-- rwcu rwcu rwcu ---- ---- ----",
+    "aftersales.repair.check":
+        "r-c- r--- r-c- ---- ---- r-c- r-c- r-c- r-c- r--- r--- r-c- r-c- r-c- ---- ---- ----",
     "aftersales.repair.collection":
         "---- rwc- rwc- ---- rw-- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.repair.inspection":
@@ -272,6 +274,21 @@ class TestAccessMatrix(TrustCommon):
         """Records of the models of the suite's optional add-ons, when they are installed
         (this add-on does not depend on them; their rows apply only where they are)."""
         env = cls.env
+        if "aftersales.repair.check" in env:
+            checked = env["repair.order"].create(
+                {
+                    "partner_id": cls.customer.id,
+                    "product_id": cls.product_unit.id,
+                    "lot_id": cls._create_serial("MATRIX-CHECK-1").id,
+                    "user_id": cls.technician_2.id,
+                    "service_category": "free",
+                }
+            )
+            checked.action_validate()
+            checked.with_user(cls.technician_2).action_repair_start()
+            env["aftersales.repair.check"].with_user(cls.technician_2).create(
+                {"repair_id": checked.id, "check_type": "self"}
+            )
         if "aftersales.recall.campaign" in env:
             campaign = env["aftersales.recall.campaign"].create(
                 {

@@ -31,3 +31,5 @@ from . import aftersales_loan
 from . import res_currency
 from . import account_move
 from . import res_partner
+from . import aftersales_repair_check
+from . import stock_picking

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 
@@ -73,6 +73,31 @@ class AftersalesDispatch(models.Model):
     )
     reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     review_datetime = fields.Datetime(string="Reviewed On", readonly=True, copy=False)
+    # remote guidance first (DOMAIN.md §2, 003 §9): the failed attempt, or why not
+    remote_attempt_date = fields.Datetime(
+        string="Remote Attempt On",
+        tracking=True,
+        help="When phone or remote guidance was tried before sending the technician.",
+    )
+    remote_attempt_user_id = fields.Many2one(
+        "res.users", string="Remote Attempt By", tracking=True
+    )
+    remote_attempt_outcome = fields.Text(
+        help="What was tried remotely and why it did not solve the problem.",
+    )
+    # parts for the trip (DOMAIN.md §4, 001 §5): requested on the trip, returned with it
+    part_picking_ids = fields.One2many(
+        "stock.picking", "aftersales_dispatch_id", string="Parts Transfers", readonly=True
+    )
+    part_move_ids = fields.One2many(
+        "stock.move", string="Parts Out and Back", compute="_compute_part_moves"
+    )
+    part_picking_count = fields.Integer(compute="_compute_part_moves")
+    onsite_reason = fields.Text(
+        string="Reason to Go On Site",
+        help="Why the technician goes on site without a remote attempt first (for instance a "
+        "safety risk, or a fault that cannot be diagnosed remotely).",
+    )
 
     @api.depends("repair_id.name", "planned_start")
     def _compute_name(self):
@@ -121,6 +146,12 @@ class AftersalesDispatch(models.Model):
             dispatch.conflict_ids = conflicts
             dispatch.has_conflict = bool(conflicts)
 
+    @api.depends("part_picking_ids.move_ids")
+    def _compute_part_moves(self):
+        for dispatch in self:
+            dispatch.part_move_ids = dispatch.part_picking_ids.move_ids
+            dispatch.part_picking_count = len(dispatch.part_picking_ids)
+
     @api.constrains("expense_amount")
     def _check_expense_amount(self):
         if any(trip.expense_amount < 0 for trip in self):
@@ -158,6 +189,54 @@ class AftersalesDispatch(models.Model):
                     )
                 )
 
+    @api.constrains(
+        "repair_id",
+        "planned_start",
+        "remote_attempt_date",
+        "remote_attempt_user_id",
+        "remote_attempt_outcome",
+        "onsite_reason",
+    )
+    def _check_remote_first(self):
+        for dispatch in self:
+            attempt = (
+                dispatch.remote_attempt_date,
+                dispatch.remote_attempt_user_id,
+                (dispatch.remote_attempt_outcome or "").strip(),
+            )
+            if any(attempt) and not all(attempt):
+                raise ValidationError(
+                    _(
+                        "Record the remote attempt of %(name)s completely: when it was made, "
+                        "by whom and its outcome.",
+                        name=dispatch.name,
+                    )
+                )
+            if dispatch.remote_attempt_date and dispatch.remote_attempt_date > (
+                dispatch.planned_start
+            ):
+                raise ValidationError(
+                    _(
+                        "The remote attempt of %(name)s must come before the planned start of "
+                        "the trip.",
+                        name=dispatch.name,
+                    )
+                )
+            if (
+                dispatch.company_id.aftersales_remote_first
+                and dispatch.service_mode == "on_site"
+                and not all(attempt)
+                and not (dispatch.onsite_reason or "").strip()
+            ):
+                raise ValidationError(
+                    _(
+                        "Try phone or remote guidance before going on site: record on "
+                        "%(name)s when the remote attempt was made, by whom and why it failed, "
+                        "or give the reason to go on site at once.",
+                        name=dispatch.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         dispatches = super().create(vals_list)
@@ -182,6 +261,7 @@ class AftersalesDispatch(models.Model):
         if self.filtered(lambda d: d.state != "on_site"):
             raise UserError(_("Check in on the trip before checking out."))
         self.write({"checkout_datetime": when, "state": "returned"})
+        self._aftersales_return_trip_parts()
         self.env["aftersales.sla.deadline"]._sla_start(
             self, ["trip_report", "trip_review"], start=when
         )
@@ -243,6 +323,180 @@ class AftersalesDispatch(models.Model):
         )
         self.env["aftersales.sla.deadline"]._sla_meet(self, "trip_review", when=now)
         return True
+
+    def action_request_parts(self):
+        """Open a new transfer of parts from the centre's stock to the trip's location, in
+        Odoo's transfer form: the technician lists the parts, the warehouse issues them."""
+        self.ensure_one()
+        picking_type, source, trip_location = self._aftersales_trip_parts_route()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Parts for %(name)s", name=self.name),
+            "res_model": "stock.picking",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_aftersales_dispatch_id": self.id,
+                "default_picking_type_id": picking_type.id,
+                "default_location_id": source.id,
+                "default_location_dest_id": trip_location.id,
+                "default_partner_id": self.partner_id.id,
+                "default_origin": self.name,
+            },
+        }
+
+    def action_view_part_pickings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("stock.action_picking_tree_all")
+        action["domain"] = [("aftersales_dispatch_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
+
+    def _aftersales_request_parts(self, lines):
+        """Request parts for the trip: one confirmed transfer from the centre's stock to the
+        trip's location; ``lines`` is a list of (product, quantity)."""
+        self.ensure_one()
+        picking_type, source, trip_location = self._aftersales_trip_parts_route()
+        for product, qty in lines:
+            if qty <= 0:
+                raise ValidationError(
+                    _(
+                        "Request a positive quantity of %(product)s for %(name)s.",
+                        product=product.display_name,
+                        name=self.name,
+                    )
+                )
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "location_id": source.id,
+                "location_dest_id": trip_location.id,
+                "partner_id": self.partner_id.id,
+                "origin": self.name,
+                "aftersales_dispatch_id": self.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": product.display_name,
+                            "product_id": product.id,
+                            "product_uom_qty": qty,
+                            "product_uom": product.uom_id.id,
+                            "location_id": source.id,
+                            "location_dest_id": trip_location.id,
+                        }
+                    )
+                    for product, qty in lines
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        return picking
+
+    def _aftersales_trip_parts_route(self):
+        """(internal picking type, source location, trip location) of the trip's parts."""
+        self.ensure_one()
+        company = self.company_id
+        if not company.aftersales_trip_parts:
+            raise UserError(
+                _(
+                    "Trip parts are not requested on trips in %(company)s (After-Sales settings).",
+                    company=company.name,
+                )
+            )
+        if self.state not in ("planned", "on_site"):
+            raise UserError(
+                _(
+                    "Parts are requested for a planned trip or a trip on site, not %(name)s.",
+                    name=self.name,
+                )
+            )
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
+        if not warehouse:
+            raise UserError(
+                _("Create a warehouse for %(company)s to issue trip parts.", company=company.name)
+            )
+        source = self.service_centre_id.location_id or warehouse.lot_stock_id
+        trip_location = company.aftersales_trip_location_id
+        if not trip_location:
+            # sudo: the mechanism creates the company's trip location once (stock users
+            # cannot create locations nor change the company)
+            trip_location = (
+                self.env["stock.location"]
+                .sudo()
+                .create(
+                    {
+                        "name": _("Trip Parts"),
+                        "usage": "internal",
+                        "location_id": warehouse.view_location_id.id,
+                        "company_id": company.id,
+                    }
+                )
+            )
+            company.sudo().aftersales_trip_location_id = trip_location
+        return warehouse.int_type_id, source, trip_location
+
+    def _aftersales_return_trip_parts(self):
+        """At check-out the parts taken on the trip and not fitted go back: a return transfer
+        from the trip's location to where they came from, for what went out (done transfers)
+        less what came back already and less what the repair uses from the trip's location.
+        Requests not issued before the trip ends are cancelled: those parts never left."""
+        for dispatch in self.filtered(lambda d: d.company_id.aftersales_trip_parts):
+            trip_location = dispatch.company_id.aftersales_trip_location_id
+            pickings = dispatch.part_picking_ids
+            if not pickings or not trip_location:
+                continue
+            outgoing = pickings.filtered(lambda p, t=trip_location: p.location_dest_id == t)
+            outgoing.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
+            balance = {}
+            for move in outgoing.move_ids.filtered(lambda m: m.state == "done"):
+                balance[move.product_id] = balance.get(move.product_id, 0.0) + move.quantity
+            returning = pickings - outgoing
+            for move in returning.move_ids.filtered(lambda m: m.state != "cancel"):
+                balance[move.product_id] = balance.get(move.product_id, 0.0) - (
+                    move.quantity if move.state == "done" else move.product_uom_qty
+                )
+            used = dispatch.repair_id.move_ids.filtered(
+                lambda m, t=trip_location: (
+                    m.repair_line_type == "add" and m.state != "cancel" and m.location_id == t
+                )
+            )
+            for move in used:
+                balance[move.product_id] = balance.get(move.product_id, 0.0) - (
+                    move.product_uom_qty
+                )
+            back = [(product, qty) for product, qty in balance.items() if qty > 0]
+            if not back:
+                continue
+            source = outgoing[:1].location_id
+            picking = self.env["stock.picking"].create(
+                {
+                    "picking_type_id": outgoing[:1].picking_type_id.id,
+                    "location_id": trip_location.id,
+                    "location_dest_id": source.id,
+                    "partner_id": dispatch.partner_id.id,
+                    "origin": _("Return of %(name)s", name=dispatch.name),
+                    "aftersales_dispatch_id": dispatch.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": product.display_name,
+                                "product_id": product.id,
+                                "product_uom_qty": qty,
+                                "product_uom": product.uom_id.id,
+                                "location_id": trip_location.id,
+                                "location_dest_id": source.id,
+                            }
+                        )
+                        for product, qty in back
+                    ],
+                }
+            )
+            picking.action_confirm()
+            picking.action_assign()
+            dispatch.message_post(
+                body=_("Unused trip parts go back through %(picking)s.", picking=picking.name)
+            )
 
     def action_cancel(self):
         self.write({"state": "cancel"})

@@ -258,9 +258,13 @@ class AftersalesFailureReport(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
             for user in users:
-                report.activity_schedule(
+                # each manager's task in their language
+                user_report = report.with_context(lang=user.lang or self.env.lang)
+                user_report.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=_("Major failure to review: %(name)s", name=report.name),
+                    summary=user_report.env._(
+                        "Major failure to review: %(name)s", name=report.name
+                    ),
                     user_id=user.id,
                 )
             report.gm_notified = True

@@ -251,11 +251,13 @@ class AftersalesLoan(models.Model):
                 lambda a, u=user: a.activity_type_id == todo and a.user_id == u
             ):
                 continue
-            loan.activity_schedule(
+            # the responsible's task in their language
+            user_loan = loan.with_context(lang=user.lang or self.env.lang)
+            user_loan.activity_schedule(
                 act_type_xmlid="mail.mail_activity_data_todo",
                 date_deadline=fields.Date.context_today(loan),
-                summary=_("Loan unit overdue"),
-                note=_(
+                summary=user_loan.env._("Loan unit overdue"),
+                note=user_loan.env._(
                     "Loan unit %(unit)s (%(lot)s) was due back from %(partner)s on %(date)s.",
                     unit=loan.product_id.display_name,
                     lot=loan.lot_id.name,

@@ -134,7 +134,37 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
         ]
         if "aftersales.sla.deadline" in self.env:
             sheets.append(self._aftersales_workbook_on_time_sheet(month_start, month_end, company))
+        if company.aftersales_workbook_per_centre:
+            # every branch sends its repair records (DOMAIN.md §7, 000 and 002 §4.1.6)
+            sheets += self._aftersales_workbook_centre_sheets(month_start, month_end, company)
         return sheets
+
+    @api.model
+    def _aftersales_workbook_generate_centre(self, day, company, centre):
+        """Return (file name, XLSX bytes) of the records of one service centre for the month
+        of ``day``: the centre's sheet only."""
+        month_start = self._aftersales_workbook_month_start(day)
+        month_end = month_start + relativedelta(months=1)
+        self = self.with_company(company)
+        sheets = self._aftersales_workbook_centre_sheets(
+            month_start, month_end, company, centres=centre
+        )
+        title = _(
+            "After-sales records of %(centre)s - %(month)s",
+            centre=centre.name,
+            month=month_start.strftime("%B %Y"),
+        )
+        data = build_workbook(
+            sheets,
+            properties={"title": title, "company": company.name, "author": self.env.user.name},
+        )
+        filename = _(
+            "After-Sales %(month)s - %(company)s - %(centre)s.xlsx",
+            month=month_start.strftime("%Y-%m"),
+            company=company.name,
+            centre=centre.name,
+        )
+        return filename, data
 
     @api.model
     def _aftersales_workbook_money_rows(self, month_start, month_end, company):
@@ -337,17 +367,8 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
         }
 
     @api.model
-    def _aftersales_workbook_repairs_sheet(self, month_start, month_end, company):
-        domain = self._aftersales_workbook_done_domain(month_start, month_end, company)
-        currency = company.currency_id
-        breakdowns = [
-            ("product_id", _("By product"), _("Product"), _("No product")),
-            ("fault_code_id", _("By fault code"), _("Fault code"), _("No fault code")),
-            ("failure_cause", _("By failure cause"), _("Cause"), _("Not analysed")),
-            ("user_id", _("By technician (responsible)"), _("Technician"), _("Unassigned")),
-            ("service_category", _("By service category"), _("Category"), _("Not set")),
-        ]
-        tables = [
+    def _aftersales_workbook_breakdown_tables(self, domain, currency, breakdowns):
+        return [
             {
                 "title": title,
                 "columns": self._aftersales_workbook_repair_columns(header, currency),
@@ -356,12 +377,107 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
             }
             for fname, title, header, empty in breakdowns
         ]
+
+    @api.model
+    def _aftersales_workbook_repair_breakdowns(self):
+        return [
+            ("product_id", _("By product"), _("Product"), _("No product")),
+            ("fault_code_id", _("By fault code"), _("Fault code"), _("No fault code")),
+            ("failure_cause", _("By failure cause"), _("Cause"), _("Not analysed")),
+            ("user_id", _("By technician (responsible)"), _("Technician"), _("Unassigned")),
+            ("service_category", _("By service category"), _("Category"), _("Not set")),
+        ]
+
+    @api.model
+    def _aftersales_workbook_repairs_sheet(self, month_start, month_end, company):
+        domain = self._aftersales_workbook_done_domain(month_start, month_end, company)
+        breakdowns = self._aftersales_workbook_repair_breakdowns() + [
+            (
+                "service_centre_id",
+                _("By service centre"),
+                _("Service centre"),
+                _("No service centre"),
+            ),
+        ]
+        tables = self._aftersales_workbook_breakdown_tables(
+            domain, company.currency_id, breakdowns
+        )
         return {
             "name": _("Repairs"),
             "title": _("Repairs completed in %(month)s", month=month_start.strftime("%B %Y")),
             "subtitle": self._aftersales_workbook_subtitle(month_start, company),
             "tables": tables,
         }
+
+    @api.model
+    def _aftersales_workbook_centre_sheets(self, month_start, month_end, company, centres=None):
+        """A sheet per service centre (branch) with the repairs it opened and completed in the
+        month: its key figures, then the breakdowns of the Repairs sheet. Without ``centres``:
+        every centre of the company that opened or completed a repair in the month."""
+        start, end = self._aftersales_workbook_bounds(month_start, month_end)
+        Repair = self.env["repair.order"]
+        done_domain = self._aftersales_workbook_done_domain(month_start, month_end, company)
+        opened_domain = [
+            ("company_id", "=", company.id),
+            ("create_date", ">=", start),
+            ("create_date", "<", end),
+        ]
+        opened = dict(Repair._read_group(opened_domain, ["service_centre_id"], ["__count"]))
+        done = {
+            centre: (count, charged, covered_cost)
+            for centre, count, charged, covered_cost in Repair._read_group(
+                done_domain,
+                ["service_centre_id"],
+                ["__count", "amount_charged:sum", "amount_covered_cost:sum"],
+            )
+        }
+        if centres is None:
+            centres = (
+                self.env["aftersales.service.centre"]
+                .browse({c.id for c in (*opened, *done) if c})
+                .sorted()
+            )
+        currency = company.currency_id
+        sheets = []
+        for centre in centres:
+            count, charged, covered_cost = done.get(centre, (0, 0.0, 0.0))
+            domain = done_domain + [("service_centre_id", "=", centre.id)]
+            figures = [
+                (_("Repairs opened"), opened.get(centre, 0), None),
+                (_("Repairs completed"), count, None),
+                (_("Charged to customers"), None, charged or 0.0),
+                (_("Warranty cost (at cost)"), None, covered_cost or 0.0),
+            ]
+            key_figures = {
+                "title": _("Key figures"),
+                "columns": [
+                    {"header": _("Figure"), "type": "text", "width": 42},
+                    {"header": _("Count"), "type": "integer", "total": None},
+                    {
+                        "header": _("Amount (%(cur)s)", cur=currency.name),
+                        "type": "money",
+                        "total": None,
+                    },
+                ],
+                "rows": figures,
+                "totals": False,
+            }
+            sheets.append(
+                {
+                    "name": centre.name,
+                    "title": _(
+                        "Repairs of %(centre)s in %(month)s",
+                        centre=centre.name,
+                        month=month_start.strftime("%B %Y"),
+                    ),
+                    "subtitle": self._aftersales_workbook_subtitle(month_start, company),
+                    "tables": [key_figures]
+                    + self._aftersales_workbook_breakdown_tables(
+                        domain, currency, self._aftersales_workbook_repair_breakdowns()
+                    ),
+                }
+            )
+        return sheets
 
     @api.model
     def _aftersales_workbook_money_sheet(self, month_start, month_end, company):

@@ -442,11 +442,15 @@ class AftersalesRepairCollection(models.Model):
             )
         }
         for collection in overdue.filtered(lambda c: c.id not in already):
-            collection.activity_schedule(
+            # the technician's task in the technician's language (the type's summary too)
+            user_collection = collection.with_context(
+                lang=collection.technician_id.lang or self.env.lang
+            )
+            user_collection.activity_schedule(
                 act_type_xmlid="aftersales_repair.mail_activity_type_collection_handover",
                 date_deadline=fields.Date.context_today(collection),
                 user_id=collection.technician_id.id,
-                note=_(
+                note=user_collection.env._(
                     "%(amount)s %(currency)s collected on %(date)s (receipt %(receipt)s, repair "
                     "%(repair)s) was due to the accountant by %(due)s.",
                     amount=collection.amount,

@@ -40,6 +40,31 @@ class AftersalesRepairInspection(models.Model):
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     result = fields.Selection(INSPECTION_RESULTS, required=True, readonly=True)
     notes = fields.Text()
+    # the checks before it (DOMAIN.md §7: technician self-check, then team lead, then QC)
+    check_ids = fields.One2many("aftersales.repair.check", "inspection_id", readonly=True)
+    self_check_user_id = fields.Many2one(
+        "res.users", string="Self-Check By", compute="_compute_checks", store=True
+    )
+    self_check_date = fields.Datetime(
+        string="Self-Check On", compute="_compute_checks", store=True
+    )
+    lead_check_user_id = fields.Many2one(
+        "res.users", string="Team-Lead Check By", compute="_compute_checks", store=True
+    )
+    lead_check_date = fields.Datetime(
+        string="Team-Lead Check On", compute="_compute_checks", store=True
+    )
+
+    @api.depends("check_ids")
+    def _compute_checks(self):
+        for inspection in self:
+            checks = inspection.check_ids.sorted("date", reverse=True)
+            own = checks.filtered(lambda c: c.check_type == "self")[:1]
+            lead = checks.filtered(lambda c: c.check_type == "lead")[:1]
+            inspection.self_check_user_id = own.user_id
+            inspection.self_check_date = own.date
+            inspection.lead_check_user_id = lead.user_id
+            inspection.lead_check_date = lead.date
 
     @api.constrains("inspector_id", "technician_id", "result", "notes")
     def _check_inspection(self):
@@ -60,6 +85,48 @@ class AftersalesRepairInspection(models.Model):
                         repair=inspection.repair_id.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Check = self.env["aftersales.repair.check"]
+        repairs = self.env["repair.order"].browse([vals.get("repair_id") for vals in vals_list])
+        pending = Check._pending_checks(repairs)
+        for vals in vals_list:
+            # the checks are the mechanism's: those of the repair not yet inspected, checked
+            # before anything is saved
+            vals.pop("check_ids", None)
+            repair = self.env["repair.order"].browse(vals.get("repair_id"))
+            if vals.get("result") == "pass":
+                self._check_pre_inspection_checks(
+                    repair, pending.filtered(lambda c, r=repair: c.repair_id == r)
+                )
+        inspections = super().create(vals_list)
+        for inspection in inspections:
+            checks = pending.filtered(lambda c, i=inspection: c.repair_id == i.repair_id)
+            # sudo: a check is evidence only the inspection links (see its write)
+            checks.sudo().write({"inspection_id": inspection.id})
+        return inspections
+
+    @api.model
+    def _check_pre_inspection_checks(self, repair, checks):
+        """DOMAIN.md §7: a repair passes only after the technician's self-check and a team
+        lead's check (when the company applies the rule)."""
+        if not repair.company_id.aftersales_pre_inspection_checks:
+            return
+        missing = []
+        if not checks.filtered(lambda c: c.check_type == "self"):
+            missing.append(_("the technician's self-check"))
+        if not checks.filtered(lambda c: c.check_type == "lead"):
+            missing.append(_("a team lead's check"))
+        if missing:
+            raise ValidationError(
+                _(
+                    "Repair %(repair)s cannot pass its final inspection before %(missing)s "
+                    "is recorded (Record Check in its Action menu).",
+                    repair=repair.name,
+                    missing=_(" and ").join(missing),
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_recorded(self):

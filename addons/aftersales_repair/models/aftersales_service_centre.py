@@ -56,6 +56,12 @@ class AftersalesServiceCentre(models.Model):
         domain="[('usage', '=', 'internal')]",
     )
     technician_ids = fields.Many2many("res.users", string="Technicians")
+    lead_user_id = fields.Many2one(
+        "res.users",
+        string="Team Lead",
+        help="Checks the technicians' work before the final inspection (with the members of "
+        "the company's team-lead group).",
+    )
 
     @api.depends("partner_id")
     def _compute_coordinates(self):

@@ -18,6 +18,44 @@ class ResCompany(models.Model):
         default=90,
         help="A repair of a serial repaired within this many days is flagged as a repeat repair.",
     )
+    aftersales_remote_first = fields.Boolean(
+        string="Remote Guidance Before On-Site Visits",
+        default=True,
+        help="An on-site trip needs a recorded failed phone or remote attempt (date, by whom, "
+        "outcome) or the reason to go on site at once (regulation 003 §9).",
+    )
+    aftersales_trip_parts = fields.Boolean(
+        string="Trip Parts Through Transfers",
+        default=True,
+        help="Parts for a trip are requested on the trip as a transfer to the trip's location "
+        "and the unused ones come back through a return transfer at check-out "
+        "(regulation 001 §5).",
+    )
+    aftersales_trip_location_id = fields.Many2one(
+        "stock.location",
+        string="Trip Parts Location",
+        domain="[('usage', '=', 'internal')]",
+        help="Where the parts of a trip wait while on the road (the technician's van); empty: "
+        "a location is created at the first request.",
+    )
+    aftersales_pre_inspection_checks = fields.Boolean(
+        string="Self-Check and Team-Lead Check Before Inspection",
+        default=True,
+        help="The final quality inspection cannot pass until the technician's self-check and a "
+        "team lead's check are recorded (regulations 000 and 002 篇六).",
+    )
+    aftersales_team_lead_group_id = fields.Many2one(
+        "res.groups",
+        string="Team Lead Group",
+        help="Members of this group may record the team-lead check; the lead of the repair's "
+        "service centre always may.",
+    )
+    aftersales_workbook_per_centre = fields.Boolean(
+        string="Monthly Workbook Per Service Centre",
+        default=True,
+        help="The monthly workbook gets one sheet of repairs per service centre, as every "
+        "branch sends its records (regulations 000 and 002 §4.1.6).",
+    )
     aftersales_invoice_delay_days = fields.Integer(
         string="Invoice Repairs Within (days)",
         default=7,

@@ -26,3 +26,4 @@ from . import test_clickbot
 from . import test_role_access
 from . import test_repair_form
 from . import test_repair_capabilities
+from . import test_repair_rules

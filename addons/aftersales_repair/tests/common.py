@@ -13,6 +13,13 @@ class AftersalesCommon(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
+        # the regulation rules that add a step to a flow (remote attempt before an on-site trip,
+        # self-check and team-lead check before the final inspection) are on by default; the
+        # flows tested elsewhere skip them, the rules have their own test classes
+        # (test_repair_rules.py)
+        cls.company.write(
+            {"aftersales_remote_first": False, "aftersales_pre_inspection_checks": False}
+        )
         cls.stock_location = cls.env.ref("stock.warehouse0").lot_stock_id
         cls.frontdesk = new_test_user(
             cls.env, login="as_frontdesk", groups="aftersales_repair.aftersales_group_user"

@@ -38,6 +38,12 @@ class AftersalesMonthlyWorkbookWizard(models.TransientModel):
     )
     month = fields.Selection(MONTHS, required=True, default=lambda self: self._default_month())
     year = fields.Integer(required=True, default=lambda self: self._default_last_month().year)
+    service_centre_id = fields.Many2one(
+        "aftersales.service.centre",
+        domain="[('company_id', '=', company_id)]",
+        help="Only the records of this service centre (branch); empty: the whole company, with "
+        "a sheet per service centre when the company's settings say so.",
+    )
     file_data = fields.Binary(string="Workbook", readonly=True, attachment=False)
     file_name = fields.Char(readonly=True)
 
@@ -65,7 +71,20 @@ class AftersalesMonthlyWorkbookWizard(models.TransientModel):
         # roles allowed to open this wizard (managers, accountants) are entitled to in full;
         # accountants cannot read deadlines or complaints record by record.
         workbook = self.env["aftersales.monthly.workbook"].sudo()
-        filename, data = workbook._aftersales_workbook_generate(first_day, self.company_id)
+        if self.service_centre_id:
+            if self.service_centre_id.company_id != self.company_id:
+                raise UserError(
+                    _(
+                        "Service centre %(centre)s is not one of %(company)s.",
+                        centre=self.service_centre_id.name,
+                        company=self.company_id.name,
+                    )
+                )
+            filename, data = workbook._aftersales_workbook_generate_centre(
+                first_day, self.company_id, self.service_centre_id
+            )
+        else:
+            filename, data = workbook._aftersales_workbook_generate(first_day, self.company_id)
         self.write({"file_data": base64.b64encode(data), "file_name": filename})
         return {
             "type": "ir.actions.act_url",

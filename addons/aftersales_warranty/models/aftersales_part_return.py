@@ -633,7 +633,10 @@ class AftersalesPartReturn(models.Model):
                         "res_model_id": model_id,
                         "res_id": requester_returns[0].id,
                         "user_id": requester.id,
-                        "summary": _("Part charged: %(order)s", order=order.name),
+                        # the requester's task in the requester's language
+                        "summary": self.with_context(
+                            lang=requester.lang or self.env.lang
+                        ).env._("Part charged: %(order)s", order=order.name),
                         "note": Markup("<br/>").join(
                             f"{part_return.name}: {reasons[part_return]}"
                             for part_return in requester_returns

@@ -307,18 +307,21 @@ class AftersalesWarranty(models.Model):
         model_id = self.env["ir.model"]._get_id("res.partner")
         vals_list = []
         for partner, warranties in by_customer.items():
+            user = warranties.user_id[:1] or self.env.user
+            # the task in its assignee's language
+            user_env = self.with_context(lang=user.lang or self.env.lang).env
             vals_list.append(
                 {
                     "res_model_id": model_id,
                     "res_id": partner.id,
                     "activity_type_id": activity_type.id,
-                    "summary": _("Recall: contact the customer"),
-                    "note": _(
+                    "summary": user_env._("Recall: contact the customer"),
+                    "note": user_env._(
                         "Recall of %(count)s unit(s): %(serials)s",
                         count=len(warranties),
                         serials=", ".join(warranties.lot_id.mapped("name")),
                     ),
-                    "user_id": (warranties.user_id[:1] or self.env.user).id,
+                    "user_id": user.id,
                     "date_deadline": fields.Date.context_today(self),
                 }
             )

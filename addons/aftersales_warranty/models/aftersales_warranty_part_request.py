@@ -808,12 +808,14 @@ class AftersalesWarrantyPartRequest(models.Model):
         days = self.company_id.aftersales_emergency_invoice_days
         due = fields.Date.context_today(self) + timedelta(days=days)
         self.invoice_due_date = due
-        self.activity_schedule(
+        # the requester's task in the requester's language
+        user_self = self.with_context(lang=self.requester_id.lang or self.env.lang)
+        user_self.activity_schedule(
             "mail.mail_activity_data_todo",
             date_deadline=due,
             user_id=self.requester_id.id,
-            summary=_("Hand in the purchase invoice"),
-            note=_(
+            summary=user_self.env._("Hand in the purchase invoice"),
+            note=user_self.env._(
                 "Hand in the invoice of %(vendor)s for the emergency purchase %(name)s by "
                 "%(date)s to be reimbursed.",
                 vendor=self.vendor_id.display_name,
