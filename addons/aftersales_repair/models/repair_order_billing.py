@@ -635,10 +635,13 @@ class RepairOrderBilling(models.Model):
             )
         }
         for repair in repairs.filtered(lambda r: r.id not in already):
+            user = repair.user_id or repair.create_uid
+            # the task in its user's language
+            repair = repair.with_context(lang=user.lang or self.env.lang)
             repair.activity_schedule(
                 act_type_xmlid="aftersales_repair.mail_activity_type_repair_to_invoice",
-                user_id=(repair.user_id or repair.create_uid).id,
-                note=_(
+                user_id=user.id,
+                note=repair.env._(
                     "Repair %(repair)s was repaired on %(date)s and charges %(amount)s but is "
                     "not invoiced yet.",
                     repair=repair.name,

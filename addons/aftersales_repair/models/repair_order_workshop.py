@@ -20,6 +20,13 @@ class RepairOrderWorkshop(models.Model):
         ondelete={"inspection": lambda repairs: repairs.write({"state": "under_repair"})},
         group_expand="_group_expand_states",
     )
+    aftersales_check_ids = fields.One2many(
+        "aftersales.repair.check",
+        "repair_id",
+        string="Checks Before Inspection",
+        readonly=True,
+        copy=False,
+    )
     inspection_ids = fields.One2many(
         "aftersales.repair.inspection",
         "repair_id",
@@ -130,9 +137,12 @@ class RepairOrderWorkshop(models.Model):
                 )
             )
             if repair.user_id:
-                repair.activity_schedule(
+                # the technician's task in the technician's language
+                repair.with_context(lang=repair.user_id.lang or self.env.lang).activity_schedule(
                     act_type_xmlid="mail.mail_activity_data_todo",
-                    summary=_("Inspection failed"),
+                    summary=repair.with_context(lang=repair.user_id.lang or self.env.lang).env._(
+                        "Inspection failed"
+                    ),
                     note=reason,
                     user_id=repair.user_id.id,
                 )
