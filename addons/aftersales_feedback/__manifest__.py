@@ -4,7 +4,7 @@
     "name": "After-Sales Feedback",
     "summary": "Complaints, feedback after every service, callback schedules, "
     "satisfaction surveys and technician ratings",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "The After-Sales Suite Authors",
@@ -20,6 +20,7 @@
         "data/ir_cron_data.xml",
         "data/aftersales_callback_plan_data.xml",
         "data/aftersales_complaint_route_data.xml",
+        "data/aftersales_sla_policy_data.xml",
         "data/survey_data.xml",
         "views/aftersales_complaint_views.xml",
         "views/aftersales_feedback_request_views.xml",
