@@ -20,34 +20,34 @@ class ResCompany(models.Model):
     # settings read and write the company's policy of each target (DOMAIN.md §3).
     aftersales_complaint_ack_hours = fields.Float(
         string="Acknowledge Complaints Within (working hours)",
-        compute="_compute_aftersales_complaint_targets",
-        inverse="_inverse_aftersales_complaint_targets",
+        compute="_compute_aftersales_complaint_ack_hours",
+        inverse="_inverse_aftersales_complaint_ack_hours",
         help="001 §二.5: a request is forwarded to the service department, which acknowledges "
         "it, within 4 working hours.",
     )
     aftersales_complaint_answer_hours = fields.Float(
         string="Answer Complaints Within (hours)",
-        compute="_compute_aftersales_complaint_targets",
-        inverse="_inverse_aftersales_complaint_targets",
+        compute="_compute_aftersales_complaint_answer_hours",
+        inverse="_inverse_aftersales_complaint_answer_hours",
     )
     aftersales_complaint_answer_count = fields.Selection(
         [("calendar", "Calendar hours"), ("working", "Working hours")],
         string="Count Complaint Answer Hours In",
-        compute="_compute_aftersales_complaint_targets",
-        inverse="_inverse_aftersales_complaint_targets",
+        compute="_compute_aftersales_complaint_answer_count",
+        inverse="_inverse_aftersales_complaint_answer_count",
         help="Seed 003: the answer is due within 48 hours of accepting the complaint, counted "
         "in calendar hours; working hours count only the company's working time.",
     )
     aftersales_enquiry_answer_hours = fields.Float(
         string="Answer Enquiries Within (working hours)",
-        compute="_compute_aftersales_complaint_targets",
-        inverse="_inverse_aftersales_complaint_targets",
+        compute="_compute_aftersales_enquiry_answer_hours",
+        inverse="_inverse_aftersales_enquiry_answer_hours",
         help="001 §3.1: an enquiry is answered within 8 working hours.",
     )
     aftersales_callback_hours = fields.Float(
         string="Call the Customer Back Within (hours)",
-        compute="_compute_aftersales_complaint_targets",
-        inverse="_inverse_aftersales_complaint_targets",
+        compute="_compute_aftersales_callback_hours",
+        inverse="_inverse_aftersales_callback_hours",
         help="000 §1.2: the service department calls the customer back within 24 hours of "
         "the request.",
     )
@@ -97,40 +97,76 @@ class ResCompany(models.Model):
             result.setdefault((policy.company_id.id, policy.target_kind), policy)
         return result
 
-    def _compute_aftersales_complaint_targets(self):
+    # one compute and one inverse per setting: a setting written alone writes its policy only
+    def _compute_aftersales_complaint_ack_hours(self):
+        self._aftersales_read_target("aftersales_complaint_ack_hours")
+
+    def _compute_aftersales_complaint_answer_hours(self):
+        self._aftersales_read_target("aftersales_complaint_answer_hours")
+
+    def _compute_aftersales_enquiry_answer_hours(self):
+        self._aftersales_read_target("aftersales_enquiry_answer_hours")
+
+    def _compute_aftersales_callback_hours(self):
+        self._aftersales_read_target("aftersales_callback_hours")
+
+    def _compute_aftersales_complaint_answer_count(self):
         policies = self._aftersales_complaint_policies()
         for company in self:
-            for name, (kind, default) in COMPLAINT_SETTINGS.items():
-                policy = policies.get((company.id, kind))
-                company[name] = policy.duration if policy else default
             answer = policies.get((company.id, "complaint_answer"))
             company.aftersales_complaint_answer_count = (
                 "working" if answer and answer.duration_unit != "calendar_hours" else "calendar"
             )
 
-    def _inverse_aftersales_complaint_targets(self):
-        # sudo: the settings are the administrator's; the policies written are the company's
+    def _inverse_aftersales_complaint_ack_hours(self):
+        self._aftersales_write_target("aftersales_complaint_ack_hours")
+
+    def _inverse_aftersales_complaint_answer_hours(self):
+        self._aftersales_write_target("aftersales_complaint_answer_hours")
+
+    def _inverse_aftersales_enquiry_answer_hours(self):
+        self._aftersales_write_target("aftersales_enquiry_answer_hours")
+
+    def _inverse_aftersales_callback_hours(self):
+        self._aftersales_write_target("aftersales_callback_hours")
+
+    def _inverse_aftersales_complaint_answer_count(self):
+        for company in self:
+            unit = (
+                "working_hours"
+                if company.aftersales_complaint_answer_count == "working"
+                else "calendar_hours"
+            )
+            company._aftersales_target_policy("complaint_answer", {"duration_unit": unit})
+
+    def _aftersales_read_target(self, name):
+        kind, default = COMPLAINT_SETTINGS[name]
         policies = self._aftersales_complaint_policies()
         for company in self:
-            for name, (kind, _default) in COMPLAINT_SETTINGS.items():
-                values = {"duration": company[name]}
-                if kind == "complaint_answer":
-                    values["duration_unit"] = (
-                        "working_hours"
-                        if company.aftersales_complaint_answer_count == "working"
-                        else "calendar_hours"
-                    )
-                policy = policies.get((company.id, kind))
-                if not policy:
-                    seeded = self.env.ref(
-                        f"aftersales_feedback.aftersales_sla_policy_{kind}",
-                        raise_if_not_found=False,
-                    )
-                    if not seeded:
-                        continue
-                    policy = seeded.sudo().copy({"company_id": company.id, "calendar_id": False})
-                if any(policy[key] != value for key, value in values.items()):
-                    policy.write(values)
+            policy = policies.get((company.id, kind))
+            company[name] = policy.duration if policy else default
+
+    def _aftersales_write_target(self, name):
+        kind, _default = COMPLAINT_SETTINGS[name]
+        for company in self:
+            company._aftersales_target_policy(kind, {"duration": company[name]})
+
+    def _aftersales_target_policy(self, kind, values=None):
+        """The company's policy of a target of the complaint register, written with values;
+        created from the seeded one when the company has none."""
+        self.ensure_one()
+        # sudo: the settings are the administrator's; the policy written is the company's
+        policy = self._aftersales_complaint_policies().get((self.id, kind))
+        if not policy:
+            xmlid = f"aftersales_feedback.aftersales_sla_policy_{kind}"
+            seeded = self.env.ref(xmlid, raise_if_not_found=False)
+            if not seeded:
+                return policy
+            policy = seeded.sudo().copy({"company_id": self.id, "calendar_id": False})
+        values = values or {}
+        if any(policy[key] != value for key, value in values.items()):
+            policy.write(values)
+        return policy
 
     @api.constrains("aftersales_survey_satisfied_score", "aftersales_survey_target_rate")
     def _check_aftersales_survey_settings(self):

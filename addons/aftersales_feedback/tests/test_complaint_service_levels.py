@@ -77,11 +77,11 @@ class TestComplaintServiceLevels(FeedbackCommon):
         with freeze_time(MONDAY_9):
             complaint = self._complaint(reported_date=MONDAY_9)
         with freeze_time(datetime(2026, 3, 2, 11, 0)):
-            complaint.with_user(self.salesperson).action_acknowledge()
+            complaint.action_acknowledge()
         forward = complaint.sla_deadline_ids.filtered(lambda d: d.target_kind == "forward")
         self.assertEqual(forward.state, "met")
         with freeze_time(datetime(2026, 3, 3, 10, 0)):  # 25 hours later
-            complaint.with_user(self.salesperson).action_call_back()
+            complaint.action_call_back()
         callback = complaint.sla_deadline_ids.filtered(lambda d: d.target_kind == "callback")
         self.assertEqual(callback.state, "met_late")
         self.assertEqual(complaint.called_back_date, datetime(2026, 3, 3, 10, 0))

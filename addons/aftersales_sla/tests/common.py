@@ -13,8 +13,12 @@ class FakeModelCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
+        # the fake documents are loaded as a package of their own: loading them as
+        # aftersales_sla would rebuild the engine's models without the extensions of the
+        # modules installed above it (their target kinds, their fields)
+        cls.loader = FakeModelLoader(cls.env, "odoo.addons.aftersales_sla_fake.tests")
         cls.loader.backup_registry()
+        cls.addClassCleanup(cls.loader.restore_registry)
         from .models import (
             AftersalesOverdueTestDateDocument,
             AftersalesOverdueTestDocument,
@@ -52,8 +56,3 @@ class FakeModelCommon(TransactionCase):
         # the product add-ons give a new company their default policies: none here
         Policy = cls.env["aftersales.sla.policy"]
         Policy.search([("company_id", "=", cls.company.id)]).unlink()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()

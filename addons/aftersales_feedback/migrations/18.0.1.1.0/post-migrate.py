@@ -35,8 +35,9 @@ def migrate(cr, version):
                 "aftersales_enquiry_answer_hours": enquiry or 8.0,
             }
             env["res.company"].browse(company_id).write(values)
-    else:
-        companies._inverse_aftersales_complaint_targets()
+    for company in companies:
+        for kind in ("forward", "enquiry_answer", "complaint_answer", "callback"):
+            company._aftersales_target_policy(kind)
     policies = companies._aftersales_complaint_policies()
     cr.execute(
         """
