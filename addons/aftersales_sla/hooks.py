@@ -41,6 +41,7 @@ DATA = (
     "aftersales_sla_deadline_view_graph",
     "aftersales_sla_deadline_action",
     "aftersales_sla_deadline_action_report",
+    "constraint_res_company_aftersales_sla_risk_percent_range",
 )
 CONSTRAINTS = ("res_company_aftersales_sla_risk_percent_range",)
 REPAIR_CONSTRAINTS = (

@@ -7,7 +7,9 @@ durations of the company's policies; every complaint keeps the deadlines it had,
 aftersales.sla.deadline records (met when it was acknowledged or answered)."""
 
 from odoo import SUPERUSER_ID, api, fields
-from odoo.tools.sql import column_exists
+from odoo.tools.sql import column_exists, table_exists
+
+TABLE = "aftersales_complaint_deadline_18_0_1_0_0"
 
 SETTINGS = (
     "aftersales_complaint_ack_hours",
@@ -39,12 +41,16 @@ def migrate(cr, version):
         for kind in ("forward", "enquiry_answer", "complaint_answer", "callback"):
             company._aftersales_target_policy(kind)
     policies = companies._aftersales_complaint_policies()
+    if not table_exists(cr, TABLE):
+        return
+    # the deadlines each complaint had, kept by pre-migrate.py before the recomputation
     cr.execute(
         """
-        SELECT c.id, c.company_id, c.kind, c.reported_date, c.acknowledge_deadline,
-               c.acknowledged_date, c.answer_deadline, c.closed_date, c.state, c.user_id,
+        SELECT c.id, c.company_id, c.kind, c.reported_date, o.acknowledge_deadline,
+               c.acknowledged_date, o.answer_deadline, c.closed_date, c.state, c.user_id,
                c.team_id, c.partner_id
           FROM aftersales_complaint c
+          JOIN aftersales_complaint_deadline_18_0_1_0_0 o ON o.id = c.id
          WHERE NOT EXISTS (
                 SELECT 1 FROM aftersales_sla_deadline d
                  WHERE d.res_model = 'aftersales.complaint' AND d.res_id = c.id)
@@ -92,3 +98,5 @@ def migrate(cr, version):
                 }
             )
     env["aftersales.sla.deadline"].create(vals_list)
+    env.flush_all()
+    cr.execute("DROP TABLE aftersales_complaint_deadline_18_0_1_0_0")
