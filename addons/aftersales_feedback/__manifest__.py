@@ -20,6 +20,7 @@
         "data/ir_cron_data.xml",
         "data/aftersales_callback_plan_data.xml",
         "data/aftersales_complaint_route_data.xml",
+        "data/aftersales_sla_policy_data.xml",
         "data/survey_data.xml",
         "views/aftersales_complaint_views.xml",
         "views/aftersales_feedback_request_views.xml",

@@ -17,3 +17,5 @@ from . import repair_order
 from . import stock_picking
 from . import aftersales_dispatch
 from . import aftersales_monthly_workbook
+from . import aftersales_sla_policy
+from . import aftersales_sla_deadline

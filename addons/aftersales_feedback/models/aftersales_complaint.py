@@ -1,7 +1,5 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import timedelta
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -20,7 +18,7 @@ CATEGORIES = [
 class AftersalesComplaint(models.Model):
     _name = "aftersales.complaint"
     _description = "Customer Complaint or Suggestion"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.sla.mixin"]
     _order = "reported_date desc, id desc"
     _check_company_auto = True
 
@@ -148,11 +146,15 @@ class AftersalesComplaint(models.Model):
     feedback_request_id = fields.Many2one(
         "aftersales.feedback.request", readonly=True, check_company=True
     )
-    # deadlines
+    # deadlines: the service-level targets of the request (aftersales_sla)
     acknowledge_deadline = fields.Datetime(
         compute="_compute_deadlines", store=True, string="Acknowledge By"
     )
     answer_deadline = fields.Datetime(compute="_compute_deadlines", store=True, string="Answer By")
+    callback_deadline = fields.Datetime(
+        compute="_compute_deadlines", store=True, string="Call Back By"
+    )
+    called_back_date = fields.Datetime(string="Called Back On", readonly=True, copy=False)
     acknowledged_date = fields.Datetime(readonly=True, copy=False)
     closed_date = fields.Datetime(string="Answered On", readonly=True, copy=False)
     answer_hours = fields.Float(
@@ -212,36 +214,23 @@ class AftersalesComplaint(models.Model):
         for complaint in self:
             complaint.technician_id = complaint.repair_id.user_id or complaint.technician_id
 
-    @api.depends("reported_date", "company_id", "kind")
+    @api.depends(
+        "sla_deadline_ids.target_kind",
+        "sla_deadline_ids.deadline_datetime",
+        "sla_deadline_ids.res_model",
+    )
     def _compute_deadlines(self):
         for complaint in self:
-            company = complaint.company_id
-            calendar = company.resource_calendar_id
-            start = complaint.reported_date
-            if not start:
-                complaint.acknowledge_deadline = complaint.answer_deadline = False
-                continue
-            complaint.acknowledge_deadline = (
-                calendar.plan_hours(company.aftersales_complaint_ack_hours, start)
-                if calendar
-                else False
+            deadlines = {
+                deadline.target_kind: deadline.deadline_datetime
+                for deadline in complaint.sla_deadline_ids
+                if deadline.res_model == complaint._name
+            }
+            complaint.acknowledge_deadline = deadlines.get("forward", False)
+            complaint.answer_deadline = deadlines.get(
+                "enquiry_answer" if complaint.kind == "enquiry" else "complaint_answer", False
             )
-            if complaint.kind == "enquiry":
-                # 001 §3.1: an enquiry is answered within 8 working hours
-                complaint.answer_deadline = (
-                    calendar.plan_hours(company.aftersales_enquiry_answer_hours, start)
-                    if calendar
-                    else start + timedelta(hours=company.aftersales_enquiry_answer_hours)
-                )
-            # seed 003: answered within 48 hours of acceptance, calendar hours by default
-            elif company.aftersales_complaint_answer_count == "working" and calendar:
-                complaint.answer_deadline = calendar.plan_hours(
-                    company.aftersales_complaint_answer_hours, start
-                )
-            else:
-                complaint.answer_deadline = start + timedelta(
-                    hours=company.aftersales_complaint_answer_hours
-                )
+            complaint.callback_deadline = deadlines.get("callback", False)
 
     def _compute_link_counts(self):
         for complaint in self:
@@ -299,6 +288,19 @@ class AftersalesComplaint(models.Model):
                     )
                 )
         res = super().write(vals)
+        if "reported_date" in vals:
+            # the clock of the request's targets starts when it was received
+            Deadline = self.env["aftersales.sla.deadline"].sudo()
+            for complaint in self:
+                opened = Deadline.search(
+                    [
+                        ("res_model", "=", self._name),
+                        ("res_id", "=", complaint.id),
+                        ("met_datetime", "=", False),
+                    ]
+                )
+                opened.write({"start_datetime": complaint.reported_date})
+                opened._sla_replan()
         if vals.get("severity") in ("serious", "critical"):
             self.filtered(lambda c: not c.deputy_gm_notified)._notify_deputy_gm()
         return res
@@ -338,7 +340,24 @@ class AftersalesComplaint(models.Model):
                 raise UserError(
                     _("%(name)s is already acknowledged.", name=complaint.display_name)
                 )
-        self.write({"state": "acknowledged", "acknowledged_date": fields.Datetime.now()})
+        now = fields.Datetime.now()
+        self.write({"state": "acknowledged", "acknowledged_date": now})
+        self.env["aftersales.sla.deadline"]._sla_meet(self, "forward", when=now)
+        return True
+
+    def action_call_back(self):
+        """The service department called the customer back (000 §1.2)."""
+        now = fields.Datetime.now()
+        for complaint in self:
+            if complaint.state == "closed" or complaint.called_back_date:
+                raise UserError(
+                    _(
+                        "%(name)s: the customer was already called back or the request is closed.",
+                        name=complaint.display_name,
+                    )
+                )
+        self.write({"called_back_date": now})
+        self.env["aftersales.sla.deadline"]._sla_meet(self, "callback", when=now)
         return True
 
     def action_close(self):
@@ -365,6 +384,9 @@ class AftersalesComplaint(models.Model):
                     ),
                 }
             )
+        Deadline = self.env["aftersales.sla.deadline"]
+        for kind in ("forward", "enquiry_answer", "complaint_answer"):
+            Deadline._sla_meet(self, kind, when=now)
         self.activity_ids.action_feedback(feedback=_("Complaint closed."))
         guided = self.filtered(lambda c: c.kind == "enquiry" and c.answer_method == "phone")
         if guided:
@@ -557,6 +579,25 @@ class AftersalesComplaint(models.Model):
         return True
 
     @api.model
+    # service-level targets (aftersales_sla)
+    def _sla_auto_kinds(self):
+        return ("forward", "enquiry_answer", "complaint_answer", "callback")
+
+    def _sla_trigger_fields(self):
+        return ("company_id", "kind", "partner_id", "team_id")
+
+    def _sla_values(self):
+        result = super()._sla_values()
+        for complaint in self:
+            values = result[complaint.id]
+            answer = "enquiry_answer" if complaint.kind == "enquiry" else "complaint_answer"
+            values.update(
+                start_datetime=complaint.reported_date,
+                team_id=complaint.team_id.id,
+                target_kinds=("forward", "callback", answer),
+            )
+        return result
+
     def _get_link_action(self, domain, defaults):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "aftersales_feedback.aftersales_complaint_action"

@@ -12,6 +12,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_enquiry_answer_hours = fields.Float(
         related="company_id.aftersales_enquiry_answer_hours", readonly=False
     )
+    aftersales_callback_hours = fields.Float(
+        related="company_id.aftersales_callback_hours", readonly=False
+    )
     aftersales_complaint_answer_hours = fields.Float(
         related="company_id.aftersales_complaint_answer_hours", readonly=False
     )

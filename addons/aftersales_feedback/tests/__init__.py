@@ -14,6 +14,7 @@ from . import test_access_matrix
 from . import test_feedback_lang
 from . import test_repeat_visits
 from . import test_enquiry_deadline
+from . import test_complaint_service_levels
 from . import test_complaint_answer_report
 from . import test_rating_report_view
 from . import test_trust_bounds

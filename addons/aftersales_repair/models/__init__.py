@@ -6,7 +6,6 @@ from . import aftersales_approval_mixin
 from . import aftersales_fault_code
 from . import aftersales_repair_intake_item
 from . import aftersales_repair_labour
-from . import aftersales_sla_mixin
 from . import repair_order
 from . import repair_order_estimate
 from . import repair_order_price_approval

@@ -19,7 +19,9 @@ class AftersalesLoan(models.Model):
 
     _name = "aftersales.loan"
     _description = "Loan Unit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.overdue.mixin"]
+    _overdue_date_fields = ("expected_return_date",)
+    _overdue_open_domain = [("state", "=", "out")]
     _order = "date_out desc, id desc"
     _check_company_auto = True
 
@@ -99,9 +101,6 @@ class AftersalesLoan(models.Model):
     return_picking_id = fields.Many2one(
         "stock.picking", string="Return", readonly=True, copy=False, check_company=True
     )
-    is_overdue = fields.Boolean(
-        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
-    )
     note = fields.Text(string="Notes")
 
     @api.depends("repair_id")
@@ -118,27 +117,6 @@ class AftersalesLoan(models.Model):
                     [("company_id", "=", loan.company_id.id)], limit=1
                 )
             loan.warehouse_id = warehouse
-
-    @api.depends("state", "expected_return_date")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for loan in self:
-            loan.is_overdue = bool(
-                loan.state == "out"
-                and loan.expected_return_date
-                and loan.expected_return_date < today
-            )
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Operation not supported"))
-        domain = [
-            ("state", "=", "out"),
-            ("expected_return_date", "<", fields.Date.context_today(self)),
-        ]
-        if (operator == "=") == value:
-            return domain
-        return ["!", "&", *domain]
 
     @api.constrains("lot_id", "product_id")
     def _check_lot_product(self):

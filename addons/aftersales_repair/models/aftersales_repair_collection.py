@@ -15,7 +15,9 @@ class AftersalesRepairCollection(models.Model):
 
     _name = "aftersales.repair.collection"
     _description = "On-Site Collection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.overdue.mixin"]
+    _overdue_date_fields = ("date_due",)
+    _overdue_open_domain = [("state", "=", "collected")]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -66,9 +68,6 @@ class AftersalesRepairCollection(models.Model):
         compute="_compute_date_due",
         store=True,
         help="The technician hands the money to the accountant by this date.",
-    )
-    is_overdue = fields.Boolean(
-        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
     state = fields.Selection(
         [("collected", "Collected"), ("registered", "Handed Over"), ("cancel", "Cancelled")],
@@ -125,29 +124,6 @@ class AftersalesRepairCollection(models.Model):
         for collection in self:
             days = collection.company_id.aftersales_collection_handover_days or 30
             collection.date_due = collection.date and collection.date + timedelta(days=days)
-
-    @api.depends("state", "date_due")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for collection in self:
-            collection.is_overdue = bool(
-                collection.state == "collected"
-                and collection.date_due
-                and collection.date_due < today
-            )
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!="):
-            raise UserError(
-                _(
-                    "Search on '%(field)s' supports only = and != (Yes/No).",
-                    field=self._fields["is_overdue"]._description_string(self.env),
-                )
-            )
-        overdue = [("state", "=", "collected"), ("date_due", "<", fields.Date.context_today(self))]
-        if (operator == "=") == bool(value):
-            return overdue
-        return ["!", "&", *overdue]
 
     @api.depends("method", "company_id")
     def _compute_journal_id(self):

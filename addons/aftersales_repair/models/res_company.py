@@ -74,19 +74,8 @@ class ResCompany(models.Model):
         help="Members of this group may approve any after-sales approval request of the company "
         "at once; each such approval is recorded as a bypass.",
     )
-    aftersales_sla_risk_percent = fields.Float(
-        string="Deadline At Risk (%)",
-        default=75.0,
-        help="A service deadline is flagged at risk, and its responsible warned, once this "
-        "share of the time allowed has elapsed.",
-    )
 
     _sql_constraints = [
-        (
-            "aftersales_sla_risk_percent_range",
-            "CHECK(aftersales_sla_risk_percent > 0 AND aftersales_sla_risk_percent < 100)",
-            "The at-risk threshold of service deadlines must be between 0 and 100 %.",
-        ),
         (
             "aftersales_repeat_repair_days_positive",
             "CHECK(aftersales_repeat_repair_days > 0)",

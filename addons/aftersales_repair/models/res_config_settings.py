@@ -46,7 +46,3 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_approval_bypass_group_id",
         readonly=False,
     )
-    aftersales_sla_risk_percent = fields.Float(
-        related="company_id.aftersales_sla_risk_percent",
-        readonly=False,
-    )

@@ -35,7 +35,9 @@ class AftersalesPartReturn(models.Model):
 
     _name = "aftersales.part.return"
     _description = "Defective Part Return"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.overdue.mixin"]
+    _overdue_date_fields = ("date_due",)
+    _overdue_open_domain = [("state", "=", "expected")]
     _order = "date_due, id"
     _check_company_auto = True
 
@@ -117,7 +119,6 @@ class AftersalesPartReturn(models.Model):
     days_left = fields.Integer(
         compute="_compute_days_left", help="Days until the due date; negative when overdue."
     )
-    is_overdue = fields.Boolean(compute="_compute_days_left", search="_search_is_overdue")
     date_received = fields.Date(readonly=True, copy=False)
     source_location_id = fields.Many2one(
         "stock.location", string="Returned From", readonly=True, check_company=True
@@ -180,15 +181,6 @@ class AftersalesPartReturn(models.Model):
         for part_return in self:
             days = (part_return.date_due - today).days if part_return.date_due else 0
             part_return.days_left = days
-            part_return.is_overdue = part_return.state == "expected" and days < 0
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Search overdue returns with = or != and a boolean."))
-        domain = [("state", "=", "expected"), ("date_due", "<", fields.Date.context_today(self))]
-        if (operator == "=") == value:
-            return domain
-        return ["!", "&", *domain]
 
     @api.depends("state", "service_user_id", "quality_user_id")
     def _compute_inspection_pending(self):

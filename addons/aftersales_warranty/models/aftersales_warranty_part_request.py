@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, format_date
 
 from odoo.addons.aftersales_repair.tools import check_number_bounds
+from odoo.addons.aftersales_sla.tools import WorkTime
 
 PART_TYPES = [("standard", "Standard"), ("non_standard", "Non-standard")]
 URGENCIES = [("normal", "Normal"), ("urgent", "Urgent"), ("critical", "Unit down")]
@@ -619,7 +620,7 @@ class AftersalesWarrantyPartRequest(models.Model):
         if not calendar:
             return now + timedelta(days=days)
         hours = days * (calendar.hours_per_day or 8.0)
-        return calendar.plan_hours(hours, now, compute_leaves=True) or now + timedelta(days=days)
+        return WorkTime(calendar, now).add_hours(now, hours)
 
     def _create_issue_picking(self):
         self.ensure_one()

@@ -111,7 +111,9 @@ class AftersalesSlaMixin(models.AbstractModel):
         """{record id: values} describing each record to the policies: company_id,
         service_mode, intake_channel, priority, partner_category_ids, distance_km, zone,
         calendar (a resource.calendar record), user_id, team_id, service_centre_id, partner_id,
-        waiting."""
+        waiting; optionally start_datetime (when the clock of the targets started at creation
+        starts, default now) and target_kinds (the only target kinds that apply to the
+        record, default all)."""
         result = {}
         for record in self:
             company = record["company_id"] if "company_id" in record else self.env.company

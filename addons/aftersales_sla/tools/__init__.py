@@ -1,0 +1,1 @@
+from .worktime import WorkTime
