@@ -20,6 +20,7 @@ REPAIR_FIELDS = (
     "field_aftersales_sla_deadline__service_centre_id",
     "field_aftersales_sla_deadline__team_id",
     "field_aftersales_sla_policy__intake_channel",
+    "field_aftersales_sla_policy__service_mode",
 )
 FIELDS = (
     "field_res_company__aftersales_sla_risk_percent",
@@ -68,7 +69,8 @@ def pre_init_hook(env):
              OR (d.model IN ('ir.model.fields', 'ir.model.fields.selection')
                  AND d.name LIKE ANY(%(prefixes)s)
                  AND d.name NOT IN %(repair_fields)s
-                 AND d.name NOT LIKE 'selection__aftersales_sla_policy__intake_channel__%%')
+                 AND d.name NOT LIKE 'selection__aftersales_sla_policy__intake_channel__%%'
+                 AND d.name NOT LIKE 'selection__aftersales_sla_policy__service_mode__%%')
              OR (d.model = 'ir.model.fields' AND d.name IN %(fields)s)
              OR d.name IN %(data)s
            )

@@ -16,7 +16,10 @@ class RepairOrder(models.Model):
     the repair_order_*.py files of this folder, one class each."""
 
     # one class per concern of repair.order, one file each (issue 15)
-    _inherit = "repair.order"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = ["repair.order", "aftersales.overdue.mixin"]  # pylint: disable=consider-merging-classes-inherited
+    # overdue: past the estimated completion date, else the date the customer asked for
+    _overdue_date_fields = ("estimated_completion_date", "requested_date")
+    _overdue_open_domain = [("state", "not in", ("done", "cancel"))]
 
     intake_channel = fields.Selection(INTAKE_CHANNELS, default="phone", tracking=True)
     service_mode = fields.Selection(SERVICE_MODES, default="in_shop", tracking=True)
@@ -93,11 +96,6 @@ class RepairOrder(models.Model):
     can_end = fields.Boolean(
         compute="_compute_can_end",
         help="The work can end: the repair is under repair (the 'End Repair' button).",
-    )
-    is_overdue = fields.Boolean(
-        string="Overdue",
-        compute="_compute_is_overdue",
-        search="_search_is_overdue",
     )
     fault_code_categ_ids = fields.Many2many(
         "product.category",
@@ -176,30 +174,6 @@ class RepairOrder(models.Model):
             repair.can_end = repair.state == "under_repair"
 
     @api.depends("estimated_completion_date", "requested_date", "schedule_date", "state")
-    def _compute_is_overdue(self):
-        now = fields.Datetime.now()
-        for repair in self:
-            deadline = repair.estimated_completion_date or repair.requested_date
-            repair.is_overdue = bool(
-                deadline and deadline < now and repair.state not in ("done", "cancel")
-            )
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Operation not supported"))
-        now = fields.Datetime.now()
-        domain = [
-            ("state", "not in", ("done", "cancel")),
-            "|",
-            ("estimated_completion_date", "<", now),
-            "&",
-            ("estimated_completion_date", "=", False),
-            ("requested_date", "<", now),
-        ]
-        if (operator == "=") == value:
-            return domain
-        return [("id", "not in", self._search(domain))]
-
     @api.constrains("purchase_date", "intake_date")
     def _check_purchase_date(self):
         for repair in self:

@@ -367,6 +367,8 @@ class RepairOrderServiceLevel(models.Model):
         for repair in self:
             centre = repair.service_centre_id
             result[repair.id].update(
+                service_mode=repair.service_mode,
+                intake_channel=repair.intake_channel,
                 distance_km=repair.site_distance_km or 0.0,
                 zone=repair.site_zone or False,
                 calendar=centre.resource_calendar_id or repair.company_id.resource_calendar_id,

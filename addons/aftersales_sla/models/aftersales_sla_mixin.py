@@ -109,7 +109,7 @@ class AftersalesSlaMixin(models.AbstractModel):
 
     def _sla_values(self):
         """{record id: values} describing each record to the policies: company_id,
-        service_mode, intake_channel, priority, partner_category_ids, distance_km, zone,
+        priority, partner_category_ids, distance_km, zone,
         calendar (a resource.calendar record), user_id, team_id, service_centre_id, partner_id,
         waiting; optionally start_datetime (when the clock of the targets started at creation
         starts, default now) and target_kinds (the only target kinds that apply to the
@@ -120,10 +120,6 @@ class AftersalesSlaMixin(models.AbstractModel):
             partner = record["partner_id"] if "partner_id" in record else False
             result[record.id] = {
                 "company_id": company.id,
-                "service_mode": record["service_mode"] if "service_mode" in record else False,
-                "intake_channel": (
-                    record["intake_channel"] if "intake_channel" in record else False
-                ),
                 "priority": record["priority"] if "priority" in record else False,
                 "partner_id": partner.id if partner else False,
                 "partner_category_ids": (

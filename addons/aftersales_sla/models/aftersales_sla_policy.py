@@ -15,13 +15,6 @@ TARGET_KINDS = [
     ("trip_review", "Trip Cost and Satisfaction Review"),
 ]
 
-SERVICE_MODES = [
-    ("in_shop", "In Shop"),
-    ("on_site", "On Site"),
-    ("factory_return", "Factory Return"),
-    ("remote", "Remote"),
-]
-
 
 class AftersalesSlaPolicy(models.Model):
     """A service-level target: how long the company has to reach a milestone (first contact,
@@ -73,7 +66,6 @@ class AftersalesSlaPolicy(models.Model):
         check_company=True,
         help="Calendar of working time. Empty: the service centre's calendar, else the company's.",
     )
-    service_mode = fields.Selection(SERVICE_MODES, help="Empty: every service mode.")
     priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], help="Empty: every priority.")
     partner_category_ids = fields.Many2many(
         "res.partner.category",
@@ -142,7 +134,6 @@ class AftersalesSlaPolicy(models.Model):
         "distance_to_km",
         "zone",
         "target_kind",
-        "service_mode",
         "priority",
         "company_id",
         "active",
@@ -198,7 +189,6 @@ class AftersalesSlaPolicy(models.Model):
             ("company_id", "=", self.company_id.id),
             ("target_kind", "=", self.target_kind),
             ("apply_on", "=", "distance"),
-            ("service_mode", "=", self.service_mode),
             ("priority", "=", self.priority),
         ]
 
@@ -234,8 +224,6 @@ class AftersalesSlaPolicy(models.Model):
         self.ensure_one()
         if self.company_id.id != values.get("company_id"):
             return False
-        if self.service_mode and self.service_mode != values.get("service_mode"):
-            return False
         if self.priority and self.priority != values.get("priority"):
             return False
         if self.partner_category_ids and not (
@@ -256,7 +244,6 @@ class AftersalesSlaPolicy(models.Model):
         """Points of the criteria the policy sets (modules adding criteria add points)."""
         self.ensure_one()
         score = {"zone": 100, "distance": 50, "all": 0}[self.apply_on]
-        score += 10 if self.service_mode else 0
         score += 5 if self.priority else 0
         score += 5 if self.partner_category_ids else 0
         return score

@@ -626,9 +626,9 @@ class AftersalesPartReturn(models.Model):
                         "res_id": requester_returns[0].id,
                         "user_id": requester.id,
                         # the requester's task in the requester's language
-                        "summary": self.with_context(
-                            lang=requester.lang or self.env.lang
-                        ).env._("Part charged: %(order)s", order=order.name),
+                        "summary": self.with_context(lang=requester.lang or self.env.lang).env._(
+                            "Part charged: %(order)s", order=order.name
+                        ),
                         "note": Markup("<br/>").join(
                             f"{part_return.name}: {reasons[part_return]}"
                             for part_return in requester_returns
