@@ -1234,6 +1234,7 @@ class RepairOrderApproval(models.Model):
     _inherit = ["repair.order", "aftersales.approval.mixin"]
 
     _approval_document_type = "repair_price"
+    _approval_document_types = ["repair_price", "repair_waiver"]
     _approval_amount_field = "approval_amount"
     _approval_state_field = "state"
     _approval_start_states = ["draft", "confirmed", "under_repair"]
@@ -1327,16 +1328,9 @@ class RepairOrderApproval(models.Model):
                 {
                     "document_type": "repair_waiver",
                     "amount": self.waived_amount,
-                    "filters": self._get_approval_filters(),
                 }
             )
         return requirements
-
-    def _get_approval_filters(self):
-        self.ensure_one()
-        return {
-            "product_categories": self.product_id.categ_id | self.move_ids.product_id.categ_id,
-        }
 
     def _aftersales_check_can_send_quotation(self):
         res = super()._aftersales_check_can_send_quotation()
@@ -2234,7 +2228,7 @@ class RepairOrderWorkshop(models.Model):
         approver = user.groups_id.filtered(lambda g: g.category_id == approval)
         if approver or user.has_group("aftersales_repair.aftersales_group_manager"):
             return self.env["ir.actions.act_window"]._for_xml_id(
-                "aftersales_repair.aftersales_approval_review_action_to_approve"
+                "aftersales_approval.aftersales_approval_review_action_to_approve"
             )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "aftersales_repair.repair_order_action"

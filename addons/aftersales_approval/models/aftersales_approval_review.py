@@ -140,7 +140,7 @@ class AftersalesApprovalReview(models.Model):
         if self.env.context.get("mail_activity_automation_skip"):
             return self.env["res.users"]
         activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            "aftersales_repair.mail_activity_type_approval"
+            "aftersales_approval.mail_activity_type_approval"
         )
         vals_list = []
         owners = []
