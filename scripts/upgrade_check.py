@@ -50,11 +50,11 @@ def snapshot(cr):
 
 def compare(before, after, cr, modules):
     problems = 0
-    print(f"{'what':<62} {'before':>9} {'after':>9}")
+    print(f"{'what':<90} {'before':>12} {'after':>12}")
     for label, values in before.items():
         new_values = after.get(label)
         if values is None:
-            print(f"{label:<62} {'-':>9} {sum((new_values or {}).values()):>9}  (new)")
+            print(f"{label:<90} {'-':>12} {sum((new_values or {}).values()):>12}  (new)")
             continue
         for key in sorted(set(values) | set(new_values or {})):
             old = values.get(key)
@@ -67,8 +67,8 @@ def compare(before, after, cr, modules):
                 mark = "  DIFFERENT"
                 problems += 1
             print(
-                f"{name[:62]:<62} {str(old if old is not None else '-'):>9} "
-                f"{str(new if new is not None else '-'):>9}{mark}"
+                f"{name[:90]:<90} {str(old if old is not None else '-'):>12} "
+                f"{str(new if new is not None else '-'):>12}{mark}"
             )
     for label, query in spec.DUPLICATES.items():
         cr.execute(query)
@@ -77,6 +77,12 @@ def compare(before, after, cr, modules):
         for row in rows[:10]:
             print(f"    {row}")
         problems += bool(rows)
+    for label, (query, expected) in getattr(spec, "EXPECT", {}).items():
+        cr.execute(query)
+        found = cr.fetchone()[0]
+        mark = "" if found == expected else f"  DIFFERENT (expected {expected})"
+        print(f"after the upgrade: {label}: {found}{mark}")
+        problems += bool(mark)
     for xmlid in spec.XMLIDS:
         module, name = xmlid.split(".", 1)
         cr.execute("SELECT 1 FROM ir_model_data WHERE module = %s AND name = %s", [module, name])
@@ -97,7 +103,7 @@ def compare(before, after, cr, modules):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["snapshot", "compare"])
+    parser.add_argument("command", choices=["setup", "snapshot", "compare"])
     parser.add_argument("--db", required=True)
     parser.add_argument("--db-host")
     parser.add_argument("--db-port")
@@ -108,6 +114,10 @@ def main():
     parser.add_argument("--modules", default="")
     args = parser.parse_args()
     with connect(args) as cnx, cnx.cursor() as cr:
+        if args.command == "setup":
+            for query in getattr(spec, "SETUP", []):
+                cr.execute(query)
+            return 0
         if args.command == "snapshot":
             Path(args.out).write_text(json.dumps(snapshot(cr), indent=1))
             return 0

@@ -848,6 +848,17 @@ class AftersalesApprovalMixin(models.AbstractModel):
             # decision was checked by the mechanism; the author stays the current user)
             self._message_log(body=body)
 
+    def _approval_followers_cover(self, partner_ids, subtype_ids=None):
+        """Whether subscribing `partner_ids` (default subtypes) would change nothing: each
+        already follows every document. A document that calls it first in its
+        `message_subscribe` skips Odoo's per-user subscription of the approval activities'
+        users, whom the engine subscribes in one batch (mail.thread comes before this mixin
+        in a document's classes, so the mixin cannot override message_subscribe itself)."""
+        if not partner_ids or subtype_ids or not self or "message_partner_ids" not in self._fields:
+            return False
+        wanted = set(partner_ids)
+        return all(wanted <= set(rec.sudo().message_partner_ids.ids) for rec in self)
+
     def _on_approval_approved(self):
         """Hook: the last required approval was just given."""
         return True

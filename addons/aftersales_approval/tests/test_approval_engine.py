@@ -121,6 +121,10 @@ class TestApprovalEngine(TransactionCase):
         doc.action_request_approval()
         self.assertEqual(doc.approval_state, "pending")
         self.assertEqual(self._activities(doc).user_id, self.approver_a | self.approver_a2)
+        # the approvers follow the document (subscribed in one batch)
+        self.assertLessEqual(
+            (self.approver_a | self.approver_a2).partner_id, doc.message_partner_ids
+        )
         message = doc.message_ids[0]
         self.assertEqual(message.partner_ids, (self.approver_a | self.approver_a2).partner_id)
         with self.assertRaises(UserError):

@@ -1320,6 +1320,12 @@ class RepairOrderApproval(models.Model):
                     )
                 )
 
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # the approvers the approval engine already subscribed in one batch
+        if self._approval_followers_cover(partner_ids, subtype_ids):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
     def _get_approval_requirements(self):
         self.ensure_one()
         requirements = super()._get_approval_requirements()

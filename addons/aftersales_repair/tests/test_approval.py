@@ -487,6 +487,8 @@ class TestRepairPriceApproval(ApprovalCommon):
         self.assertNotIn(self.frontdesk, approvers)
         self.assertEqual(request_message.partner_ids, approvers.partner_id)
         self.assertEqual(request_message.notification_ids.res_partner_id, approvers.partner_id)
+        # the approvers follow the repair, as Odoo subscribes an activity's user (in one batch)
+        self.assertLessEqual(approvers.partner_id, repair.message_partner_ids)
         self.assertFalse(
             new_messages.filtered(lambda m: "assigned to you" in (m.subject or "")),
             "no separate notification per activity",
