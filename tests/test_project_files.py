@@ -143,7 +143,8 @@ def test_manifests():
         manifest = ast.literal_eval(
             (ROOT / "addons" / module / "__manifest__.py").read_text(encoding="utf-8")
         )
-        assert manifest["version"] == "18.0.1.0.0"
+        # 18.0.x.y.z; a migration (migrations/<version>/) comes with a higher version
+        assert re.fullmatch(r"18\.0\.\d+\.\d+\.\d+", manifest["version"])
         assert manifest["license"] == "LGPL-3"
         assert "description" not in manifest
         assert (ROOT / "addons" / module / "security" / "ir.model.access.csv").is_file()
@@ -158,6 +159,22 @@ def test_manifests():
     assert {"repair", "sale_management", "stock", "account", "mail", "portal"} <= set(
         repair["depends"]
     )
+
+
+def test_technical_approval_addon():
+    """The approval engine is a technical add-on the product add-ons depend on."""
+    manifest = ast.literal_eval(
+        (ROOT / "addons" / "aftersales_approval" / "__manifest__.py").read_text(encoding="utf-8")
+    )
+    assert manifest["version"] == "18.0.1.0.0"
+    assert manifest["license"] == "LGPL-3"
+    assert not manifest.get("application")
+    assert manifest["category"] == "Hidden"
+    assert "aftersales_repair" not in manifest["depends"]
+    repair = ast.literal_eval(
+        (ROOT / "addons" / "aftersales_repair" / "__manifest__.py").read_text(encoding="utf-8")
+    )
+    assert "aftersales_approval" in repair["depends"]
 
 
 def test_ci_runs_scripts_test():

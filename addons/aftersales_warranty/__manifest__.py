@@ -4,7 +4,7 @@
     "name": "After-Sales Warranty",
     "summary": "Warranty coverage by part from each serial's delivery, contracts, "
     "warranty spare parts, defective-part returns and supplier claims",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "The After-Sales Suite Authors",

@@ -55,7 +55,7 @@ class TestShippedConfigurationKept(FeedbackCommon):
         template.body_html = "<p>Our own quotation letter</p>"
         cron = ref("aftersales_repair.ir_cron_aftersales_unfinished_repairs")
         cron.interval_number = 3
-        activity_type = ref("aftersales_repair.mail_activity_type_approval")
+        activity_type = ref("aftersales_approval.mail_activity_type_approval")
         activity_type.delay_count = 5
         rule = ref("aftersales_repair.aftersales_approval_rule_repair_price_below_1000")
         rule_name = rule.name

@@ -429,7 +429,7 @@ class RepairOrder(models.Model):
         approver = user.groups_id.filtered(lambda g: g.category_id == approval)
         if approver or user.has_group("aftersales_repair.aftersales_group_manager"):
             return self.env["ir.actions.act_window"]._for_xml_id(
-                "aftersales_repair.aftersales_approval_review_action_to_approve"
+                "aftersales_approval.aftersales_approval_review_action_to_approve"
             )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "aftersales_repair.repair_order_action"

@@ -15,6 +15,7 @@ class RepairOrderPriceApproval(models.Model):
     _inherit = ["repair.order", "aftersales.approval.mixin"]
 
     _approval_document_type = "repair_price"
+    _approval_document_types = ["repair_price", "repair_waiver"]
     _approval_amount_field = "approval_amount"
     _approval_state_field = "state"
     _approval_start_states = ["draft", "confirmed", "under_repair"]
@@ -99,6 +100,12 @@ class RepairOrderPriceApproval(models.Model):
                     )
                 )
 
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # the approvers the approval engine already subscribed in one batch
+        if self._approval_followers_cover(partner_ids, subtype_ids):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
     def _get_approval_requirements(self):
         self.ensure_one()
         requirements = super()._get_approval_requirements()
@@ -107,16 +114,9 @@ class RepairOrderPriceApproval(models.Model):
                 {
                     "document_type": "repair_waiver",
                     "amount": self.waived_amount,
-                    "filters": self._get_approval_filters(),
                 }
             )
         return requirements
-
-    def _get_approval_filters(self):
-        self.ensure_one()
-        return {
-            "product_categories": self.product_id.categ_id | self.move_ids.product_id.categ_id,
-        }
 
     def _aftersales_check_can_send_quotation(self):
         res = super()._aftersales_check_can_send_quotation()

@@ -68,12 +68,6 @@ class ResCompany(models.Model):
         help="Money a technician collects on site must be handed to the accountant within this "
         "many days; later it is overdue.",
     )
-    aftersales_approval_bypass_group_id = fields.Many2one(
-        "res.groups",
-        string="Approval Bypass Group",
-        help="Members of this group may approve any after-sales approval request of the company "
-        "at once; each such approval is recorded as a bypass.",
-    )
 
     _sql_constraints = [
         (

@@ -32,7 +32,7 @@ class ApprovalCommon(AftersalesCommon):
             groups="aftersales_repair.aftersales_group_user",
         )
         cls.bypass_user.groups_id = [Command.link(cls.bypass_group.id)]
-        cls.activity_type = cls.env.ref("aftersales_repair.mail_activity_type_approval")
+        cls.activity_type = cls.env.ref("aftersales_approval.mail_activity_type_approval")
 
     def _repair(self, amount, user=None, **vals):
         """A paid repair whose charged total is exactly `amount` (one labour line)."""
@@ -151,68 +151,56 @@ class TestApprovalRules(ApprovalCommon):
         with self.assertRaises(ValidationError):
             rule("inverted", 300.0, 100.0, head)
 
-    def test_optional_filters(self):
-        """Product category (children included), part type and requester's team filters."""
+    def test_condition_domain(self):
+        """A rule's condition is a domain on the repair, evaluated with filtered_domain: the
+        product's category (children included) and the requester's sales team."""
         team = self.env["crm.team"].create({"name": "Dealer desk"})
         child = self.env["product.category"].create(
             {"name": "Batteries", "parent_id": self.categ_part.id}
         )
+        battery_unit = self.env["product.product"].create(
+            {"name": "Battery pack", "categ_id": child.id}
+        )
         rule = self.Rule.create(
             {
-                "name": "Non-standard parts of the part category",
+                "name": "Waivers on parts of the part category, dealer desk",
                 "document_type": "repair_waiver",
                 "amount_from": 0.0,
                 "no_upper_limit": True,
-                "product_categ_ids": [Command.set(self.categ_part.ids)],
-                "part_type": "non_standard",
-                "team_ids": [Command.set(team.ids)],
+                "domain": repr(
+                    [
+                        "|",
+                        ("product_id.categ_id", "child_of", self.categ_part.ids),
+                        ("move_ids.product_id.categ_id", "child_of", self.categ_part.ids),
+                        ("approval_requester_id.sale_team_id", "in", team.ids),
+                    ]
+                ),
                 "step_ids": [Command.create({"group_id": self.env.ref(GROUP % "supply_vp").id})],
             }
         )
-        get = self.Rule._get_applicable_rules
-        self.assertIn(
-            rule,
-            get(
-                "repair_waiver",
-                10,
-                self.company,
-                product_categories=child,
-                part_type="non_standard",
-                team=team,
-            ),
+        self.assertEqual(rule.res_model, "repair.order")
+        battery = self._repair(100.0, product_id=battery_unit.id)
+        forklift = self._repair(100.0)
+        get = self.Rule.with_user(self.frontdesk)._get_applicable_rules
+        # the requester (before a request: the current user) is not in the team yet
+        self.assertNotIn(rule, get("repair_waiver", 10, self.company, document=battery))
+        team.member_ids = [Command.link(self.frontdesk.id)]
+        self.assertEqual(self.frontdesk.sale_team_id, team)
+        self.assertEqual(battery.approval_requester_id, self.frontdesk)
+        self.assertTrue(
+            battery.filtered_domain([("product_id.categ_id", "child_of", self.categ_part.ids)])
         )
-        self.assertNotIn(
-            rule,
-            get(
-                "repair_waiver",
-                10,
-                self.company,
-                product_categories=self.categ_unit,
-                part_type="non_standard",
-                team=team,
-            ),
+        self.assertTrue(
+            battery.filtered_domain([("approval_requester_id.sale_team_id", "in", team.ids)])
         )
-        self.assertNotIn(
-            rule,
-            get(
-                "repair_waiver",
-                10,
-                self.company,
-                product_categories=child,
-                part_type="standard",
-                team=team,
-            ),
-        )
-        self.assertNotIn(
-            rule,
-            get(
-                "repair_waiver",
-                10,
-                self.company,
-                product_categories=child,
-                part_type="non_standard",
-            ),
-        )
+        self.assertIn(rule, get("repair_waiver", 10, self.company, document=battery))
+        self.assertNotIn(rule, get("repair_waiver", 10, self.company, document=forklift))
+        # a rule with a condition never applies without a document
+        self.assertNotIn(rule, get("repair_waiver", 10, self.company))
+        with self.assertRaises(ValidationError):
+            rule.domain = "[('no_such_field', '=', 1)]"
+        with self.assertRaises(ValidationError):
+            rule.domain = "'not a domain'"
 
     def test_access_rules_configuration(self):
         """The manager edits the rules; other roles only read them; nobody writes reviews."""
@@ -500,6 +488,8 @@ class TestRepairPriceApproval(ApprovalCommon):
         self.assertNotIn(self.frontdesk, approvers)
         self.assertEqual(request_message.partner_ids, approvers.partner_id)
         self.assertEqual(request_message.notification_ids.res_partner_id, approvers.partner_id)
+        # the approvers follow the repair, as Odoo subscribes an activity's user (in one batch)
+        self.assertLessEqual(approvers.partner_id, repair.message_partner_ids)
         self.assertFalse(
             new_messages.filtered(lambda m: "assigned to you" in (m.subject or "")),
             "no separate notification per activity",

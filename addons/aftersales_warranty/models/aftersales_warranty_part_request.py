@@ -48,6 +48,7 @@ class AftersalesWarrantyPartRequest(models.Model):
     _order = "id desc"
     _check_company_auto = True
 
+    _approval_document_types = ["warranty_part", "non_standard_part", "emergency_purchase"]
     _approval_amount_field = "amount_total"
     _approval_state_field = "state"
     _approval_start_states = ["draft"]
@@ -506,10 +507,6 @@ class AftersalesWarrantyPartRequest(models.Model):
             {
                 "document_type": document_type,
                 "amount": amount,
-                "filters": {
-                    "part_type": self.part_type,
-                    "product_categories": self.line_ids.product_id.categ_id,
-                },
             }
         ]
 

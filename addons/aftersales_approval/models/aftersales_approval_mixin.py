@@ -16,23 +16,21 @@ APPROVAL_STATES = [
 
 
 class AftersalesApprovalMixin(models.AbstractModel):
-    """The suite's ONE approval mechanism (DOMAIN.md §4), for any document with a chatter.
+    """The suite's ONE approval mechanism, for any document with a chatter (the rules it
+    applies: readme/DESCRIPTION.md of aftersales_approval).
 
-    How to use it on a document (example: the warranty part request of aftersales_warranty)::
+    How to use it on a document (example: a parts request of a product add-on)::
 
-        class AftersalesWarrantyPartRequest(models.Model):
-            _name = "aftersales.warranty.part.request"
+        class PartsRequest(models.Model):
+            _name = "my.parts.request"
             _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.approval.mixin"]
 
-            _approval_document_type = "warranty_part"   # a value of rule.document_type
+            _approval_document_type = "parts_request"   # a value of rule.document_type
+            _approval_document_types = ["parts_request", "parts_rush"]  # all it uses
             _approval_amount_field = "amount_total"     # in the company currency
             _approval_state_field = "state"
             _approval_start_states = ["draft"]          # states where approval is requested
             _approval_under_review_fields = ["line_ids", "urgency"]
-
-            def _get_approval_filters(self):            # optional, see below
-                return {"part_type": self.part_type,
-                        "product_categories": self.line_ids.product_id.categ_id}
 
             def action_issue(self):
                 self._check_approved()                  # before the guarded action
@@ -53,33 +51,35 @@ class AftersalesApprovalMixin(models.AbstractModel):
         <page string="Approvals" name="approvals" invisible="approval_state == 'not_needed'">
             <field name="approval_review_ids"
                    context="{'list_view_ref':
-                             'aftersales_repair.aftersales_approval_review_view_list_embedded'}"/>
+                             'aftersales_approval.aftersales_approval_review_view_list_embedded'}"/>
         </page>
 
-    (`views/repair_order_approval_views.xml` is a complete example: state badge, buttons,
+    (aftersales_repair's `views/repair_order_approval_views.xml` is a complete example: state
+    badge, buttons,
     "Approvals" page showing who must approve, who did, when and the comment.)
 
     Rules: `aftersales.approval.rule` records per company, document type, amount band and
-    optional filters (product category, part type, requester's sales team), with steps
+    an optional condition (a domain on the document, evaluated with `filtered_domain` as OCA
+    `base_tier_validation` does: product category, requester's sales team...), with steps
     (a group or a user each, sequential or parallel) that must ALL approve. A module adding a
     document type extends the selection and ships its default rules as `noupdate` data::
 
         class AftersalesApprovalRule(models.Model):
             _inherit = "aftersales.approval.rule"
             document_type = fields.Selection(
-                selection_add=[("warranty_part", "Warranty Part Issue")],
-                ondelete={"warranty_part": "cascade"})
+                selection_add=[("parts_request", "Parts Request")],
+                ondelete={"parts_request": "cascade"})
 
-        <record id="aftersales_approval_rule_warranty_part_500" model="aftersales.approval.rule">
-            <field name="name">Warranty parts up to 500</field>
-            <field name="document_type">warranty_part</field>
+        <record id="aftersales_approval_rule_parts_request_500" model="aftersales.approval.rule">
+            <field name="name">Parts up to 500</field>
+            <field name="document_type">parts_request</field>
             <field name="company_id" ref="base.main_company"/>
             <field name="amount_from" eval="0"/>
             <field name="amount_from_included" eval="False"/>
             <field name="amount_to" eval="500"/>
             <field name="amount_to_included" eval="True"/>
             <field name="step_ids" eval="[Command.create({'sequence': 10,
-                   'group_id': ref('aftersales_repair.aftersales_group_service_centre_head')})]"/>
+                   'group_id': ref('my_module.my_approver_group')})]"/>
         </record>
 
     Steps: a step in mode "sequential" waits for every earlier step of its rule; a step in mode
@@ -103,7 +103,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
     - `_check_approved()`: raises a UserError unless approved (or not needed); call it first
       in the guarded action.
     - Hooks: `_get_approval_requirements()` (several amounts on one document, e.g. price and
-      waiver of a repair), `_get_approval_filters()`, `_get_approval_company()`,
+      waiver of a repair), `_get_approval_company()`,
       `_on_approval_approved()` (called once when the last step is approved, e.g. to issue
       the parts), `_on_approval_rejected()`.
 
@@ -115,6 +115,8 @@ class AftersalesApprovalMixin(models.AbstractModel):
     _description = "After-Sales Approval Mixin"
 
     _approval_document_type = False
+    # every document type the model's requirements use (default: [_approval_document_type])
+    _approval_document_types = []
     _approval_amount_field = False
     _approval_state_field = "state"
     _approval_start_states = ["draft"]
@@ -158,6 +160,12 @@ class AftersalesApprovalMixin(models.AbstractModel):
         help="The current user may approve or reject now (their turn, or the bypass group).",
     )
     approval_summary = fields.Char(string="Approvals Needed", compute="_compute_approval_state")
+    approval_requester_id = fields.Many2one(
+        "res.users",
+        compute="_compute_approval_requester_id",
+        help="Who requested the approval, or the current user before a request: rules' "
+        "conditions may test it (e.g. the requester's sales team).",
+    )
 
     # ------------------------------------------------------------------
     # Computes and searches
@@ -188,6 +196,12 @@ class AftersalesApprovalMixin(models.AbstractModel):
             else:
                 open_reviews = reviews.filtered(lambda r: r.status in ("waiting", "pending"))
                 rec.approval_summary = ", ".join(open_reviews.mapped("name"))
+
+    @api.depends("approval_requested_by_id")
+    @api.depends_context("uid")
+    def _compute_approval_requester_id(self):
+        for rec in self:
+            rec.approval_requester_id = rec.approval_requested_by_id or self.env.user
 
     @api.model
     def _approval_state_depends(self):
@@ -552,10 +566,8 @@ class AftersalesApprovalMixin(models.AbstractModel):
                         amount=shown,
                     )
                 )
-            filters = dict(requirement.get("filters") or {})
-            filters.setdefault("team", self._approval_team())
             if not Rule._get_applicable_rules(
-                requirement["document_type"], amount, company, **filters
+                requirement["document_type"], amount, company, document=self
             ):
                 raise UserError(
                     _(
@@ -607,14 +619,10 @@ class AftersalesApprovalMixin(models.AbstractModel):
         self.ensure_one()
         return self["company_id"] if "company_id" in self._fields else self.env.company
 
-    def _get_approval_filters(self):
-        """Values of the rules' optional filters for this document (override)."""
-        self.ensure_one()
-        return {}
-
     def _get_approval_requirements(self):
         """What must be approved: a list of dicts with document_type, amount (company
-        currency) and filters. Override to approve several amounts on one document."""
+        currency). Override to approve several amounts on one document. The rules'
+        conditions are evaluated on the document itself."""
         self.ensure_one()
         if not self._approval_document_type or not self._approval_amount_field:
             return []
@@ -622,13 +630,8 @@ class AftersalesApprovalMixin(models.AbstractModel):
             {
                 "document_type": self._approval_document_type,
                 "amount": self[self._approval_amount_field],
-                "filters": self._get_approval_filters(),
             }
         ]
-
-    def _approval_team(self, user=None):
-        user = user or self.approval_requested_by_id or self.env.user
-        return user.sudo().sale_team_id if "sale_team_id" in user._fields else False
 
     def _approval_rules_by_requirement(self):
         self.ensure_one()
@@ -636,10 +639,8 @@ class AftersalesApprovalMixin(models.AbstractModel):
         company = self._get_approval_company()
         result = []
         for requirement in self._get_approval_requirements():
-            filters = dict(requirement.get("filters") or {})
-            filters.setdefault("team", self._approval_team())
             rules = Rule._get_applicable_rules(
-                requirement["document_type"], requirement["amount"], company, **filters
+                requirement["document_type"], requirement["amount"], company, document=self
             )
             if rules:
                 result.append((requirement, rules))
@@ -758,17 +759,15 @@ class AftersalesApprovalMixin(models.AbstractModel):
             )
 
     def _approval_lock(self):
-        """Serialize decisions on the same documents. The row lock makes a concurrent decision
-        wait; the write on the document row (write_date) then makes that transaction fail with
-        a serialization error once we commit, so Odoo retries it on fresh data: both approvals
-        are recorded (each in its own review row) and the final state is decided once."""
+        """Serialize decisions on the same documents. The write on the document row
+        (write_date) locks it: a concurrent decision waits, then fails with a serialization
+        error once we commit, so Odoo retries it on fresh data: both approvals are recorded
+        (each in its own review row) and the final state is decided once. One query: the
+        UPDATE takes the row lock a SELECT ... FOR UPDATE would."""
         if not self.ids:
             return
         self.flush_recordset()
         table = SQL.identifier(self._table)
-        self.env.cr.execute(
-            SQL("SELECT id FROM %s WHERE id IN %s FOR UPDATE", table, tuple(self.ids))
-        )
         self.env.cr.execute(
             SQL(
                 "UPDATE %s SET write_date = (now() at time zone 'UTC'), write_uid = %s "
@@ -827,8 +826,8 @@ class AftersalesApprovalMixin(models.AbstractModel):
 
     def _approval_write_state(self, vals):
         # sudo: the decision was checked by the mechanism (turn, group, requester); an
-        # approver may have no write access on the document itself (e.g. a Supply VP on a
-        # warranty part request).
+        # approver may have no write access on the document itself (an approver group
+        # that only reads the document).
         # The one path that writes the fields the mechanism owns (`_approval_owned_fields`):
         # `write` refuses them unless in superuser mode, which no RPC caller can set.
         return self.sudo().write(vals)
@@ -848,6 +847,17 @@ class AftersalesApprovalMixin(models.AbstractModel):
             # a note nobody is notified of: logged without Odoo's notification machinery (the
             # decision was checked by the mechanism; the author stays the current user)
             self._message_log(body=body)
+
+    def _approval_followers_cover(self, partner_ids, subtype_ids=None):
+        """Whether subscribing `partner_ids` (default subtypes) would change nothing: each
+        already follows every document. A document that calls it first in its
+        `message_subscribe` skips Odoo's per-user subscription of the approval activities'
+        users, whom the engine subscribes in one batch (mail.thread comes before this mixin
+        in a document's classes, so the mixin cannot override message_subscribe itself)."""
+        if not partner_ids or subtype_ids or not self or "message_partner_ids" not in self._fields:
+            return False
+        wanted = set(partner_ids)
+        return all(wanted <= set(rec.sudo().message_partner_ids.ids) for rec in self)
 
     def _on_approval_approved(self):
         """Hook: the last required approval was just given."""

@@ -140,7 +140,7 @@ class AftersalesApprovalReview(models.Model):
         if self.env.context.get("mail_activity_automation_skip"):
             return self.env["res.users"]
         activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            "aftersales_repair.mail_activity_type_approval"
+            "aftersales_approval.mail_activity_type_approval"
         )
         vals_list = []
         owners = []
@@ -169,6 +169,19 @@ class AftersalesApprovalReview(models.Model):
                 )
                 vals_list.append(dict(base_vals, user_id=user.id, summary=summary, note=note))
                 owners.append(review)
+        # Odoo subscribes the user of each new activity to its document, one user at a time
+        # (five queries each): the approvers of each document are subscribed here in one batch
+        # first; a document whose message_subscribe returns early for partners who already
+        # follow it (`_approval_followers_cover`) then spends nothing more on them.
+        users_by_document = {}
+        for review, vals in zip(owners, vals_list, strict=True):
+            users_by_document.setdefault(review._get_document(), set()).add(vals["user_id"])
+        for document, user_ids in users_by_document.items():
+            # sudo: see below; approvers are internal users, never customers (customer_ids)
+            document.sudo()._message_subscribe(
+                partner_ids=self.env["res.users"].browse(user_ids).partner_id.ids,
+                customer_ids=[],
+            )
         # sudo: the approval mechanism assigns the approval task to approvers on behalf of a
         # requester who may not have write access on the document.
         activities = (

@@ -1,0 +1,4 @@
+from . import res_company
+from . import aftersales_approval_rule
+from . import aftersales_approval_review
+from . import aftersales_approval_mixin

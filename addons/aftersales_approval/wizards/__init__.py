@@ -1,0 +1,1 @@
+from . import aftersales_approval_reject_wizard

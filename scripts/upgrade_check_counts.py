@@ -1,0 +1,170 @@
+"""What scripts/upgrade_check counts before and after an upgrade (see scripts/upgrade_check.py).
+
+Each engine or add-on that moves records adds its own entries:
+
+- MODELS: models whose records are counted (archived ones included); a model whose table does
+  not exist yet before the upgrade is only reported.
+- QUERIES: {label: SQL returning rows of (key, number)}: each key's number must be the same
+  after the upgrade (a key that only appears after is reported, not an error).
+- DUPLICATES: {label: SQL returning the duplicated rows}: must return nothing after the upgrade.
+- XMLIDS: external ids that must exist after the upgrade (records moved between add-ons).
+- SETUP: SQL run on the old database before the upgrade (configuration the demo data lacks,
+  which a migration must convert); EXPECT: {label: (SQL returning one number, that number)}
+  checked after the upgrade.
+"""
+
+MODELS = [
+    # the approval engine (aftersales_approval, formerly inside aftersales_repair)
+    "aftersales.approval.rule",
+    "aftersales.approval.rule.step",
+    "aftersales.approval.review",
+    # the documents it guards
+    "repair.order",
+    "aftersales.warranty.part.request",
+    # what approvers received
+    "mail.activity",
+    "mail.message",
+]
+
+QUERIES = {
+    "approval reviews by status": """
+        SELECT status, count(*) FROM aftersales_approval_review GROUP BY status
+    """,
+    "approval requests by document model and state": """
+        SELECT 'repair.order ' || approval_request_state, count(*)
+          FROM repair_order GROUP BY approval_request_state
+        UNION ALL
+        SELECT 'aftersales.warranty.part.request ' || approval_request_state, count(*)
+          FROM aftersales_warranty_part_request GROUP BY approval_request_state
+    """,
+    "approval rules by company and document type (active)": """
+        SELECT company_id || ' ' || document_type || ' ' || active, count(*)
+          FROM aftersales_approval_rule GROUP BY company_id, document_type, active
+    """,
+    "approval activities (open and done)": """
+        SELECT 'After-Sales Approval', count(a.id)
+          FROM ir_model_data d
+          LEFT JOIN mail_activity a ON a.activity_type_id = d.res_id
+         WHERE d.model = 'mail.activity.type' AND d.name = 'mail_activity_type_approval'
+    """,
+    "sum of the ids (records kept, not deleted and created again)": """
+        SELECT 'aftersales.approval.rule', coalesce(sum(id), 0) FROM aftersales_approval_rule
+        UNION ALL
+        SELECT 'aftersales.approval.rule.step', coalesce(sum(id), 0)
+          FROM aftersales_approval_rule_step
+        UNION ALL
+        SELECT 'aftersales.approval.review', coalesce(sum(id), 0)
+          FROM aftersales_approval_review
+        UNION ALL
+        SELECT 'mail.activity', coalesce(sum(id), 0) FROM mail_activity
+        UNION ALL
+        SELECT 'mail.activity.type', coalesce(sum(id), 0) FROM mail_activity_type
+        UNION ALL
+        SELECT 'res.groups of the suite', coalesce(sum(res_id), 0) FROM ir_model_data
+         WHERE model = 'res.groups' AND module LIKE 'aftersales%'
+           AND name != 'aftersales_approval_group_manager'
+    """,
+    "members of each group of the suite": """
+        SELECT g.name->>'en_US', count(DISTINCT r.uid)
+          FROM res_groups g
+          JOIN ir_model_data d ON d.model = 'res.groups' AND d.res_id = g.id
+                              AND d.module LIKE 'aftersales%'
+          LEFT JOIN res_groups_users_rel r ON r.gid = g.id
+         GROUP BY g.name->>'en_US'
+    """,
+    "approval bypass group of the companies": """
+        SELECT 'set', count(*) FROM res_company
+         WHERE aftersales_approval_bypass_group_id IS NOT NULL
+    """,
+}
+
+DUPLICATES = {
+    "groups with the same name in the same category": """
+        SELECT g.name->>'en_US', g.category_id, count(*)
+          FROM res_groups g
+         GROUP BY g.name->>'en_US', g.category_id HAVING count(*) > 1
+    """,
+    "approval rules with the same company, type, band and name": """
+        SELECT company_id, document_type, amount_from, amount_to, name->>'en_US', count(*)
+          FROM aftersales_approval_rule
+         GROUP BY company_id, document_type, amount_from, amount_to, name->>'en_US'
+        HAVING count(*) > 1
+    """,
+    "approval activity types": """
+        SELECT name->>'en_US', count(*) FROM mail_activity_type
+         WHERE name->>'en_US' = 'After-Sales Approval' GROUP BY 1 HAVING count(*) > 1
+    """,
+    "approval engine records created twice (its xmlid name in another add-on too)": """
+        SELECT a.module || '.' || a.name, b.module || '.' || b.name
+          FROM ir_model_data a
+          JOIN ir_model_data b ON b.name = a.name AND b.model = a.model AND a.module < b.module
+                              AND b.res_id != a.res_id
+         WHERE a.module LIKE 'aftersales%' AND b.module LIKE 'aftersales%'
+           AND 'aftersales_approval' IN (a.module, b.module)
+           AND a.model NOT LIKE 'ir.model%'
+    """,
+}
+
+XMLIDS = [
+    "aftersales_approval.model_aftersales_approval_rule",
+    "aftersales_approval.model_aftersales_approval_review",
+    "aftersales_approval.field_aftersales_approval_rule__domain",
+    "aftersales_approval.mail_activity_type_approval",
+    "aftersales_approval.aftersales_approval_review_action_to_approve",
+    "aftersales_approval.access_aftersales_approval_rule_manager",
+    "aftersales_approval.aftersales_approval_review_rule_company",
+    "aftersales_approval.aftersales_approval_group_manager",
+    "aftersales_repair.aftersales_approval_rule_repair_price_below_1000",
+    "aftersales_repair.aftersales_approval_review_menu_to_approve",
+]
+
+# aftersales_repair 18.0.1.0.0 had filters on the approval rules; the upgrade turns them into
+# conditions (domains): the requester's teams (aftersales_approval's pre_init_hook), product
+# categories (aftersales_repair's and aftersales_warranty's migrations), part type (warranty).
+SETUP = [
+    """
+    INSERT INTO aftersales_approval_rule_crm_team_rel (aftersales_approval_rule_id, crm_team_id)
+    SELECT r.id, t.id FROM aftersales_approval_rule r, crm_team t
+     WHERE r.document_type = 'repair_price' AND t.id = (SELECT min(id) FROM crm_team)
+    """,
+    """
+    INSERT INTO aftersales_approval_rule_product_category_rel
+           (aftersales_approval_rule_id, product_category_id)
+    SELECT r.id, c.id FROM aftersales_approval_rule r, product_category c
+     WHERE r.document_type IN ('repair_waiver', 'warranty_part')
+       AND c.id = (SELECT min(id) FROM product_category)
+    """,
+    """
+    UPDATE aftersales_approval_rule SET part_type = 'non_standard'
+     WHERE document_type = 'non_standard_part'
+    """,
+]
+
+EXPECT = {
+    "repair price rules: the requester's team became their condition": (
+        """SELECT count(*) FROM aftersales_approval_rule WHERE document_type = 'repair_price'
+           AND domain LIKE '%approval_requester_id.sale_team_id%'""",
+        6,
+    ),
+    "repair waiver rules: the product categories became their condition": (
+        """SELECT count(*) FROM aftersales_approval_rule WHERE document_type = 'repair_waiver'
+           AND domain LIKE '%move_ids.product_id.categ_id%child_of%'""",
+        6,
+    ),
+    "warranty part rules: the product categories became their condition": (
+        """SELECT count(*) FROM aftersales_approval_rule WHERE document_type = 'warranty_part'
+           AND domain LIKE '%line_ids.product_id.categ_id%child_of%'""",
+        6,
+    ),
+    "non-standard part rules: the part type became their condition": (
+        """SELECT count(*) FROM aftersales_approval_rule
+           WHERE document_type = 'non_standard_part'
+           AND domain LIKE '%part_type%non_standard%'""",
+        4,
+    ),
+    "rules without filters kept an empty condition": (
+        """SELECT count(*) FROM aftersales_approval_rule
+           WHERE document_type = 'emergency_purchase' AND domain = '[]'""",
+        4,
+    ),
+}
