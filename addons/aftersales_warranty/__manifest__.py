@@ -18,6 +18,7 @@
         "security/aftersales_warranty_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_template_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/aftersales_warranty_views.xml",
         "views/aftersales_warranty_policy_views.xml",
