@@ -40,6 +40,7 @@
         "views/aftersales_repair_old_part_views.xml",
         "report/aftersales_part_return_report.xml",
         "report/aftersales_part_request_report.xml",
+        "report/aftersales_warranty_period_report.xml",
         "views/repair_order_part_request_views.xml",
         "views/stock_picking_views.xml",
         "wizards/aftersales_warranty_register_export_views.xml",

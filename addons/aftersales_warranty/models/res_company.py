@@ -90,6 +90,20 @@ class ResCompany(models.Model):
         help="After repairing on site, the supplier sends the service report signed by the "
         "customer within these working days of the company calendar (002 §4.2.3.3).",
     )
+    aftersales_print_warranty_periods = fields.Boolean(
+        string="Print Warranty Periods per Part",
+        default=True,
+        help="The delivery slip and the invoice of a unit list each part's warranty period "
+        "and end date (004 §5.1: each part's period is stated to the customer).",
+    )
+    aftersales_promotion_group_id = fields.Many2one(
+        "res.groups",
+        string="Service Team Told of Promotions",
+        default=lambda self: self.env.ref(
+            "aftersales_repair.aftersales_group_manager", raise_if_not_found=False
+        ),
+        help="Its members get a to-do when a promotion extends a warranty period (004 §5.2).",
+    )
 
     _sql_constraints = [
         (

@@ -62,3 +62,11 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_supplier_report_days",
         readonly=False,
     )
+    aftersales_print_warranty_periods = fields.Boolean(
+        related="company_id.aftersales_print_warranty_periods",
+        readonly=False,
+    )
+    aftersales_promotion_group_id = fields.Many2one(
+        related="company_id.aftersales_promotion_group_id",
+        readonly=False,
+    )

@@ -51,3 +51,18 @@ class StockPicking(models.Model):
                         picking=picking.name,
                     )
                 )
+
+    def _aftersales_warranty_lines(self):
+        """DOMAIN.md §1 (004 §5.1): the warranty period of each part of the units this
+        delivery brought to the customer, printed on the delivery slip."""
+        self.ensure_one()
+        if not self.company_id.aftersales_print_warranty_periods:
+            return self.env["aftersales.warranty.line"]
+        # sudo: the customer's own document states what the customer was promised; the
+        # warehouse clerk printing it need not read warranties
+        return (
+            self.env["aftersales.warranty"]
+            .sudo()
+            .search([("picking_id", "=", self.id), ("state", "=", "active")])
+            .line_ids
+        )

@@ -16,3 +16,4 @@ from . import test_freight_consent
 from . import test_issue_signature
 from . import test_paid_repair_parts_sale
 from . import test_supplier_onsite
+from . import test_warranty_period_documents
