@@ -17,3 +17,4 @@ from . import test_issue_signature
 from . import test_paid_repair_parts_sale
 from . import test_supplier_onsite
 from . import test_warranty_period_documents
+from . import test_coverage_language
