@@ -183,6 +183,7 @@ class AftersalesSupplierClaim(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_onsite_fields(vals)
             if not vals.get("partner_id"):
                 product = self.env["product.product"].browse(vals.get("product_id"))
                 raise UserError(
@@ -221,6 +222,11 @@ class AftersalesSupplierClaim(models.Model):
                 )
 
     def write(self, vals):
+        self._check_onsite_fields(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_onsite_fields(self, vals):
         if set(ONSITE_FIELDS) & set(vals) and not self.env.su:
             raise UserError(
                 _(
@@ -229,7 +235,6 @@ class AftersalesSupplierClaim(models.Model):
                     "Received)."
                 )
             )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_claimed(self):

@@ -321,6 +321,7 @@ class AftersalesWarrantyPartRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_owned_fields(vals)
             if vals.get("name", _("New")) == _("New"):
                 company = (
                     self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -340,7 +341,13 @@ class AftersalesWarrantyPartRequest(models.Model):
         return super().unlink()
 
     def write(self, vals):
-        # the freight consent is the requester's own act (action_record_freight_consent)
+        self._check_owned_fields(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_owned_fields(self, vals):
+        """The freight consent is the requester's own act (action_record_freight_consent) and
+        the parts sale the paid repair's (_convert_to_parts_sale): refused to create/write."""
         owned = {
             "freight_consent_date",
             "freight_consent_user_id",
@@ -350,7 +357,6 @@ class AftersalesWarrantyPartRequest(models.Model):
             raise UserError(
                 _('The freight consent is recorded by the requester with "Consent to Freight".')
             )
-        return super().write(vals)
 
     # ------------------------------------------------------------------------------------
     # Actions

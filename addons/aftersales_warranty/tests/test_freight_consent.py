@@ -48,6 +48,8 @@ class TestFreightConsent(WarrantyPartsCommon):
             request.with_user(self.technician).write(
                 {"freight_consent_date": "2026-01-01 08:00:00"}
             )
+        with self.assertRaisesRegex(UserError, "recorded by the requester"):
+            self._request(part=self.part_mast, freight_consent_date="2026-01-01 08:00:00")
         request.with_user(self.technician).action_record_freight_consent()
         self.assertEqual(request.freight_consent_user_id, self.technician)
         self.assertTrue(request.freight_consent_date)

@@ -79,6 +79,14 @@ class TestSupplierOnsite(WarrantyPartsCommon):
         claim = self._claim()
         with self.assertRaisesRegex(UserError, "recorded with the buttons"):
             claim.write({"onsite_reply_date": "2026-03-06 10:00:00"})
+        with self.assertRaisesRegex(UserError, "recorded with the buttons"):
+            self.env["aftersales.supplier.claim"].with_user(self.inspector).create(
+                {
+                    "partner_id": self.vendor.id,
+                    "product_id": self.part_seal.id,
+                    "onsite_report_date": "2026-03-06 10:00:00",
+                }
+            )
         with self.assertRaisesRegex(UserError, "in order"):
             claim.action_onsite_report()
         claim.action_request_onsite()
