@@ -984,8 +984,6 @@ class AftersalesWarrantyPartRequest(models.Model):
                     and not line.repair_move_id.warranty_charged
                 )
             )
-            if not lines:
-                continue
             reason = self.env._(
                 "Repair %(repair)s is paid: the warranty parts issued with %(request)s are sold "
                 "to %(customer)s.",
@@ -993,6 +991,13 @@ class AftersalesWarrantyPartRequest(models.Model):
                 request=request.name,
                 customer=repair.partner_id.display_name,
             )
+            # the defective parts are the paying customer's: none is due back any more
+            request.return_ids.filtered(lambda r: r.state == "expected").write(
+                {"state": "cancel", "outcome_reason": reason}
+            )
+            if not lines:
+                request.message_post(body=reason)
+                continue
             order = SaleOrder.with_company(request.company_id).create(
                 {
                     "partner_id": repair.partner_id.id,
@@ -1030,9 +1035,6 @@ class AftersalesWarrantyPartRequest(models.Model):
             ):
                 order._create_invoices()
             request.write({"parts_sale_order_id": order.id})
-            request.return_ids.filtered(
-                lambda r, lines=lines: r.state == "expected" and r.request_line_id in lines
-            ).write({"state": "cancel", "outcome_reason": reason})
             request.message_post(
                 body=_(
                     "%(reason)s Parts sale %(order)s.",

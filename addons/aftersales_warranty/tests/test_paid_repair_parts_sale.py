@@ -86,6 +86,8 @@ class TestPaidRepairPartsSale(WarrantyPartsCommon):
         # the controller is charged by the repair's own quotation: not sold twice
         self.assertTrue(linked.line_ids.repair_move_id.warranty_charged)
         self.assertFalse(linked.parts_sale_order_id)
+        self.assertEqual(linked.return_ids.state, "cancel")
+        self.assertEqual(linked.state, "done")
         with self.assertRaisesRegex(UserError, "recorded by the requester"):
             seals.with_user(self.technician).write({"parts_sale_order_id": order.id})
 
