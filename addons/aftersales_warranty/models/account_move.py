@@ -25,3 +25,31 @@ class AccountMove(models.Model):
                 if dates:
                     warranty.invoice_date = min(dates)
         return posted
+
+    def _aftersales_warranty_lines(self):
+        """DOMAIN.md §1 (004 §5.1): the warranty period of each part of the units this
+        invoice sells, printed on the invoice."""
+        self.ensure_one()
+        if (
+            self.move_type != "out_invoice"
+            or not self.company_id.aftersales_print_warranty_periods
+        ):
+            return self.env["aftersales.warranty.line"]
+        products = self.invoice_line_ids.product_id
+        orders = self.invoice_line_ids.sale_line_ids.order_id
+        if not orders:
+            return self.env["aftersales.warranty.line"]
+        # sudo: the customer's own document states what the customer was promised; the
+        # accountant printing it need not read warranties
+        return (
+            self.env["aftersales.warranty"]
+            .sudo()
+            .search(
+                [
+                    ("sale_order_id", "in", orders.ids),
+                    ("product_id", "in", products.ids),
+                    ("state", "=", "active"),
+                ]
+            )
+            .line_ids
+        )

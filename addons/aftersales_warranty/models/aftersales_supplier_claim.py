@@ -1,7 +1,17 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_datetime
+
+ONSITE_FIELDS = (
+    "onsite_requested_date",
+    "onsite_reply_date",
+    "onsite_done_date",
+    "onsite_report_date",
+)
 
 
 class AftersalesSupplierClaim(models.Model):
@@ -95,6 +105,63 @@ class AftersalesSupplierClaim(models.Model):
         "reduces the warranty cost.",
     )
     note = fields.Html()
+    # DOMAIN.md §5 (002 §4.2.3): the supplier asked to repair on site replies within 24 hours
+    # and reports within 5 working days of the work
+    onsite_requested_date = fields.Datetime(
+        string="On-Site Repair Asked On", readonly=True, copy=False, tracking=True
+    )
+    onsite_reply_deadline = fields.Datetime(
+        string="Reply Due", compute="_compute_onsite_deadlines", store=True
+    )
+    onsite_reply_date = fields.Datetime(
+        string="Supplier Replied On", readonly=True, copy=False, tracking=True
+    )
+    onsite_done_date = fields.Datetime(
+        string="Repaired On Site On", readonly=True, copy=False, tracking=True
+    )
+    onsite_report_deadline = fields.Datetime(
+        string="Report Due", compute="_compute_onsite_deadlines", store=True
+    )
+    onsite_report_date = fields.Datetime(
+        string="Report Received On", readonly=True, copy=False, tracking=True
+    )
+    onsite_reply_late = fields.Boolean(
+        string="Reply Late", compute="_compute_onsite_deadlines", store=True
+    )
+    onsite_report_late = fields.Boolean(
+        string="Report Late", compute="_compute_onsite_deadlines", store=True
+    )
+
+    @api.depends(
+        "onsite_requested_date",
+        "onsite_reply_date",
+        "onsite_done_date",
+        "onsite_report_date",
+        "company_id.aftersales_supplier_reply_hours",
+        "company_id.aftersales_supplier_report_days",
+        "company_id.resource_calendar_id",
+    )
+    def _compute_onsite_deadlines(self):
+        for claim in self:
+            company = claim.company_id
+            reply = report = False
+            if claim.onsite_requested_date:
+                # "the same day, never beyond 24 hours": elapsed hours, not working hours
+                reply = claim.onsite_requested_date + timedelta(
+                    hours=company.aftersales_supplier_reply_hours
+                )
+            if claim.onsite_done_date:
+                report = claim._onsite_working_days_after(
+                    claim.onsite_done_date, company.aftersales_supplier_report_days
+                )
+            claim.onsite_reply_deadline = reply
+            claim.onsite_report_deadline = report
+            claim.onsite_reply_late = bool(
+                reply and claim.onsite_reply_date and claim.onsite_reply_date > reply
+            )
+            claim.onsite_report_late = bool(
+                report and claim.onsite_report_date and claim.onsite_report_date > report
+            )
 
     @api.depends("quantity", "unit_cost")
     def _compute_amount(self):
@@ -117,6 +184,7 @@ class AftersalesSupplierClaim(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_onsite_fields(vals)
             if not vals.get("partner_id"):
                 product = self.env["product.product"].browse(vals.get("product_id"))
                 raise UserError(
@@ -153,6 +221,21 @@ class AftersalesSupplierClaim(models.Model):
                         "not negative."
                     )
                 )
+
+    def write(self, vals):
+        self._check_onsite_fields(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_onsite_fields(self, vals):
+        if set(ONSITE_FIELDS) & set(vals) and not self.env.su:
+            raise UserError(
+                _(
+                    "The dates of a supplier's on-site repair are recorded with the buttons of "
+                    "the claim (Ask On-Site Repair, Supplier Replied, Repaired On Site, Report "
+                    "Received)."
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_claimed(self):
@@ -238,6 +321,96 @@ class AftersalesSupplierClaim(models.Model):
 
     def action_cancel(self):
         self.write({"state": "cancel"})
+
+    def action_request_onsite(self):
+        """Quality asks the supplier to repair on site: its reply is due within the company's
+        delay (24 hours); a to-do for the requester reminds them."""
+        self.ensure_one()
+        self._check_open()
+        if self.onsite_requested_date:
+            raise UserError(
+                _("The on-site repair of %(name)s was already asked for.", name=self.name)
+            )
+        self._onsite_record("onsite_requested_date")
+        if self.state == "draft":
+            self.action_claim()
+        self.activity_schedule(
+            "aftersales_warranty.mail_activity_type_supplier_reply",
+            date_deadline=fields.Date.context_today(self, self.onsite_reply_deadline),
+            user_id=self.env.uid,
+            note=_(
+                "%(vendor)s must reply to the on-site repair request by %(deadline)s.",
+                vendor=self.partner_id.display_name,
+                deadline=format_datetime(self.env, self.onsite_reply_deadline),
+            ),
+        )
+
+    def action_onsite_replied(self):
+        self.ensure_one()
+        self._onsite_check_step("onsite_requested_date", "onsite_reply_date")
+        self._onsite_record("onsite_reply_date")
+        self.activity_feedback(["aftersales_warranty.mail_activity_type_supplier_reply"])
+
+    def action_onsite_done(self):
+        """The supplier repaired on site: its signed report is due within the company's
+        working days (5)."""
+        self.ensure_one()
+        self._onsite_check_step("onsite_requested_date", "onsite_done_date")
+        if not self.onsite_reply_date:
+            self._onsite_record("onsite_reply_date")
+            self.activity_feedback(["aftersales_warranty.mail_activity_type_supplier_reply"])
+        self._onsite_record("onsite_done_date")
+        self.activity_schedule(
+            "aftersales_warranty.mail_activity_type_supplier_report",
+            date_deadline=fields.Date.context_today(self, self.onsite_report_deadline),
+            user_id=self.env.uid,
+            note=_(
+                "%(vendor)s must send the service report signed by the customer by %(deadline)s.",
+                vendor=self.partner_id.display_name,
+                deadline=format_datetime(self.env, self.onsite_report_deadline),
+            ),
+        )
+
+    def action_onsite_report(self):
+        self.ensure_one()
+        self._onsite_check_step("onsite_done_date", "onsite_report_date")
+        self._onsite_record("onsite_report_date")
+        self.activity_feedback(["aftersales_warranty.mail_activity_type_supplier_report"])
+
+    def _onsite_check_step(self, previous, current):
+        if not self[previous] or self[current]:
+            raise UserError(
+                _(
+                    "%(name)s: record the supplier's on-site repair in order (asked, replied, "
+                    "repaired on site, report received), each once.",
+                    name=self.name,
+                )
+            )
+
+    def _onsite_record(self, fname):
+        # sudo: the on-site dates are refused to plain writes; the buttons record them
+        self.sudo().write({fname: fields.Datetime.now()})
+        labels = {
+            "onsite_requested_date": _("On-site repair asked of the supplier"),
+            "onsite_reply_date": _("Supplier replied"),
+            "onsite_done_date": _("Supplier repaired on site"),
+            "onsite_report_date": _("Supplier's report received"),
+        }
+        late = (fname == "onsite_reply_date" and self.onsite_reply_late) or (
+            fname == "onsite_report_date" and self.onsite_report_late
+        )
+        self.message_post(body=late and _("%(step)s (late).", step=labels[fname]) or labels[fname])
+
+    def _onsite_working_days_after(self, start, days):
+        """``days`` working days of the company calendar after ``start`` (the working-time
+        rule of resource.calendar; 8 hours a day without a calendar)."""
+        calendar = self.company_id.resource_calendar_id
+        if not calendar:
+            return start + timedelta(days=days)
+        hours = days * (calendar.hours_per_day or 8.0)
+        return calendar.plan_hours(hours, start, compute_leaves=True) or start + timedelta(
+            days=days
+        )
 
     def _check_open(self):
         if self.state not in ("draft", "claimed"):

@@ -1,12 +1,14 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from collections import namedtuple
+from datetime import date as Date
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import MissingError, UserError, ValidationError
 from odoo.tools import SQL, format_date
+from odoo.tools.translate import LazyGettext, LazyTranslate, get_translation
 
 from odoo.addons.aftersales_repair.models.vocabulary import DAMAGE_CAUSES, FAILURE_CAUSES
 from odoo.addons.aftersales_repair.tools import (
@@ -26,7 +28,9 @@ Coverage = namedtuple(
         "contract",
         "charge_parts",
         "charge_labour",
+        "reason_data",
     ],
+    defaults=[None],
 )
 Coverage.__doc__ = """Answer of the coverage service for one (serial, part, date, cause).
 
@@ -39,7 +43,94 @@ reason: a sentence for the customer / accountant saying why.
 warranty_line: the aftersales.warranty.line used (may be empty).
 contract: the aftersales.warranty.contract used (may be empty).
 charge_parts / charge_labour: whether materials / labour are charged.
+reason_data: ``reason`` as codes and values (JSON-serialisable), rendered in the reader's
+    language by ``render_reason`` (issue 18: stored explanations follow the reader).
 """
+
+_lt = LazyTranslate(__name__)
+MODULE = "aftersales_warranty"
+SelectionLabel = namedtuple("SelectionLabel", ["model", "field", "key"])
+RecordName = namedtuple("RecordName", ["record", "field"])
+
+
+def encode_reason(value):
+    """A lazy sentence (``_lt`` with its arguments), a date or a selection label as data
+    that can be stored and rendered later in any language."""
+    if isinstance(value, LazyGettext):
+        args = value._args if isinstance(value._args, dict) else {}
+        return {"msg": value._source, "args": {k: encode_reason(v) for k, v in args.items()}}
+    if isinstance(value, SelectionLabel):
+        return {"sel": list(value)}
+    if isinstance(value, RecordName):
+        return {"rec": [value.record._name, value.record.id, value.field]}
+    if isinstance(value, Date):
+        return {"date": fields.Date.to_string(value)}
+    return value
+
+
+def render_lazy(env, value):
+    """The sentence of a lazy value (before ``encode_reason``) in the language of ``env``,
+    reading records through their prefetched recordsets."""
+    if isinstance(value, LazyGettext):
+        args = value._args if isinstance(value._args, dict) else {}
+        return get_translation(
+            MODULE,
+            env.lang or "en_US",
+            value._source,
+            {k: render_lazy(env, v) for k, v in args.items()},
+        )
+    if isinstance(value, RecordName):
+        return value.record[value.field] if value.record else ""
+    if isinstance(value, (SelectionLabel, Date)):
+        return render_reason(env, encode_reason(value))
+    return value
+
+
+def prefetch_reason_records(env, data_list):
+    """Read at once the names the stored sentences ``data_list`` refer to."""
+    ids = {}
+
+    def walk(data):
+        if isinstance(data, dict):
+            if "rec" in data:
+                model, res_id, fname = data["rec"]
+                ids.setdefault((model, fname), set()).add(res_id)
+            for value in data.get("args", {}).values():
+                walk(value)
+
+    for data in data_list:
+        walk(data)
+    for (model, fname), res_ids in ids.items():
+        if model in env:
+            # sudo: the name of a warranty part is part of a sentence the reader may read
+            env[model].sudo().browse(res_ids).exists().mapped(fname)
+
+
+def render_reason(env, data):
+    """The sentence of ``encode_reason`` data in the language of ``env``."""
+    if isinstance(data, dict):
+        if "msg" in data:
+            args = {k: render_reason(env, v) for k, v in data.get("args", {}).items()}
+            return get_translation(MODULE, env.lang or "en_US", data["msg"], args)
+        if "sel" in data:
+            model, fname, key = data["sel"]
+            field = env[model]._fields.get(fname) if model in env else None
+            if field and isinstance(field.selection, list):
+                return dict(field._description_selection(env)).get(key, key)
+            return key
+        if "rec" in data:
+            model, res_id, fname = data["rec"]
+            if model not in env:
+                return ""
+            # sudo: the name of a warranty part is part of a sentence the reader may read
+            try:
+                return env[model].sudo().browse(res_id)[fname]
+            except MissingError:
+                return ""
+        if "date" in data:
+            return format_date(env, data["date"])
+    return data
+
 
 
 class AftersalesWarranty(models.Model):
@@ -551,15 +642,17 @@ class AftersalesWarranty(models.Model):
 
     @api.model
     def _goodwill_coverage(self):
+        reason = _lt("Goodwill: the repair is marked under warranty.")
         return Coverage(
             True,
             "goodwill",
             False,
-            _("Goodwill: the repair is marked under warranty."),
+            render_lazy(self.env, reason),
             self.env["aftersales.warranty.line"],
             self.env["aftersales.warranty.contract"],
             False,
             False,
+            encode_reason(reason),
         )
 
     @api.model
@@ -572,21 +665,21 @@ class AftersalesWarranty(models.Model):
         end_date = False
         wline = Line
         if not lot:
-            reason = _("No serial number: coverage cannot be checked.")
+            reason = _lt("No serial number: coverage cannot be checked.")
         elif not warranty:
-            reason = _(
+            reason = _lt(
                 "No warranty record: serial %(lot)s was never registered as delivered to a "
                 "customer.",
                 lot=lot.name,
             )
         elif warranty.state == "suspended":
-            reason = _(
+            reason = _lt(
                 "Warranty suspended: serial %(lot)s was returned on %(date)s.",
                 lot=lot.name,
-                date=format_date(self.env, warranty.return_date),
+                date=warranty.return_date,
             )
         elif not warranty.line_ids:
-            reason = _(
+            reason = _lt(
                 "No warranty policy for %(product)s: serial %(lot)s has no coverage.",
                 product=warranty.product_id.display_name,
                 lot=lot.name,
@@ -598,9 +691,15 @@ class AftersalesWarranty(models.Model):
             )[:1]
             policy = warranty.policy_id
             end_date = wline.end_date
-            label = _(
+            if wline.is_unit:
+                part_name = _lt("Whole unit")
+            elif wline.policy_line_id:
+                part_name = RecordName(wline.policy_line_id, "name")
+            else:
+                part_name = wline.name
+            label = _lt(
                 "%(part)s, %(months)s months",
-                part=wline.name,
+                part=part_name,
                 months=wline.period_months,
             )
             in_period = wline.start_date and wline.start_date <= date <= wline.end_date
@@ -608,52 +707,50 @@ class AftersalesWarranty(models.Model):
             if not in_period or over_usage:
                 charge_labour = policy.after_warranty_labour_charged
                 if over_usage:
-                    why = _(
+                    why = _lt(
                         "usage %(usage)s exceeds the limit of %(limit)s",
                         usage=usage,
                         limit=policy.usage_limit,
                     )
                 elif wline.start_date and date < wline.start_date:
-                    why = _(
-                        "warranty starts on %(date)s", date=format_date(self.env, wline.start_date)
-                    )
+                    why = _lt("warranty starts on %(date)s", date=wline.start_date)
                 else:
-                    why = _("warranty ended on %(date)s", date=format_date(self.env, end_date))
-                reason = _(
+                    why = _lt("warranty ended on %(date)s", date=end_date)
+                reason = _lt(
                     "Out of warranty (%(label)s): %(why)s; materials charged, labour %(labour)s.",
                     label=label,
                     why=why,
-                    labour=charge_labour and _("charged") or _("free"),
+                    labour=_lt("charged") if charge_labour else _lt("free"),
                 )
             elif cause in DAMAGE_CAUSES:
                 source = "policy"
                 charge_labour = policy.damage_labour_charged
-                reason = _(
+                reason = _lt(
                     "In warranty until %(date)s (%(label)s) but the cause is %(cause)s: materials "
                     "charged, labour %(labour)s.",
-                    date=format_date(self.env, end_date),
+                    date=end_date,
                     label=label,
-                    cause=dict(self._cause_labels()).get(cause, cause),
-                    labour=charge_labour and _("charged") or _("free"),
+                    cause=SelectionLabel("repair.order", "failure_cause", cause),
+                    labour=_lt("charged") if charge_labour else _lt("free"),
                 )
             elif cause == "wear":
                 source = "policy"
                 charge_parts = policy.wear_rule != "free"
                 charge_labour = policy.wear_rule == "all"
-                reason = _(
+                reason = _lt(
                     "In warranty until %(date)s (%(label)s); wear and tear: %(rule)s.",
-                    date=format_date(self.env, end_date),
+                    date=end_date,
                     label=label,
-                    rule=dict(policy._fields["wear_rule"]._description_selection(self.env))[
-                        policy.wear_rule
-                    ],
+                    rule=SelectionLabel(
+                        "aftersales.warranty.policy", "wear_rule", policy.wear_rule
+                    ),
                 )
             else:
                 source = "policy"
                 charge_parts = charge_labour = False
-                reason = _(
+                reason = _lt(
                     "Free: in warranty until %(date)s (%(label)s).",
-                    date=format_date(self.env, end_date),
+                    date=end_date,
                     label=label,
                 )
         contract = Contract
@@ -668,13 +765,13 @@ class AftersalesWarranty(models.Model):
                 charge_labour = charge_labour and not contract.include_labour
                 source = "contract"
                 end_date = contract.date_end
-                reason = _(
+                reason = _lt(
                     "Maintenance contract %(contract)s until %(date)s: parts %(parts)s, labour "
                     "%(labour)s.",
                     contract=contract.name,
-                    date=format_date(self.env, contract.date_end),
-                    parts=charge_parts and _("charged") or _("free"),
-                    labour=charge_labour and _("charged") or _("free"),
+                    date=contract.date_end,
+                    parts=_lt("charged") if charge_parts else _lt("free"),
+                    labour=_lt("charged") if charge_labour else _lt("free"),
                 )
             else:
                 contract = Contract
@@ -682,11 +779,12 @@ class AftersalesWarranty(models.Model):
             not charge_parts and not charge_labour,
             source,
             end_date,
-            reason,
+            render_lazy(self.env, reason),
             wline,
             contract,
             charge_parts,
             charge_labour,
+            encode_reason(reason),
         )
 
     @api.model

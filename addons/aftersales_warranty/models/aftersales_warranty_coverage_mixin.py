@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from .aftersales_warranty import prefetch_reason_records, render_reason
+
 
 class AftersalesWarrantyCoverageMixin(models.AbstractModel):
     """Coverage of one line of a repair (a part or a labour line), priced from the coverage
@@ -24,12 +26,15 @@ class AftersalesWarrantyCoverageMixin(models.AbstractModel):
         store=True,
         precompute=True,
     )
-    warranty_reason = fields.Char(
-        string="Coverage",
+    warranty_reason_data = fields.Json(
+        string="Coverage (codes)",
         compute="_compute_warranty_coverage",
         store=True,
         precompute=True,
+        help="Why the line is covered or charged, as codes and values: the sentence is built "
+        "in the reader's language when read.",
     )
+    warranty_reason = fields.Char(string="Coverage", compute="_compute_warranty_reason")
     warranty_end_date = fields.Date(
         string="Covered Until",
         compute="_compute_warranty_coverage",
@@ -81,12 +86,19 @@ class AftersalesWarrantyCoverageMixin(models.AbstractModel):
         self.modified(fnames)
         self.env.flush_all()
 
+    @api.depends("warranty_reason_data")
+    @api.depends_context("lang")
+    def _compute_warranty_reason(self):
+        prefetch_reason_records(self.env, self.mapped("warranty_reason_data"))
+        for rec in self:
+            rec.warranty_reason = render_reason(self.env, rec.warranty_reason_data) or False
+
     @api.depends(lambda self: self._aftersales_coverage_depends())
     def _compute_warranty_coverage(self):
         empty = {
             "warranty_charged": True,
             "warranty_source": False,
-            "warranty_reason": False,
+            "warranty_reason_data": False,
             "warranty_end_date": False,
             "warranty_line_id": False,
             "warranty_contract_id": False,
@@ -121,7 +133,7 @@ class AftersalesWarrantyCoverageMixin(models.AbstractModel):
                 {
                     "warranty_charged": charged,
                     "warranty_source": (not charged and coverage.source) or False,
-                    "warranty_reason": coverage.reason,
+                    "warranty_reason_data": coverage.reason_data,
                     "warranty_end_date": coverage.end_date,
                     "warranty_line_id": coverage.warranty_line.id,
                     "warranty_contract_id": coverage.contract.id,

@@ -210,6 +210,34 @@ class AftersalesWarrantyPartRequest(models.Model):
     return_count = fields.Integer(compute="_compute_return_count")
     date_issued = fields.Datetime(readonly=True, copy=False)
     note = fields.Html()
+    weight_total = fields.Float(
+        string="Weight (kg)",
+        compute="_compute_freight_required",
+        store=True,
+        digits="Stock Weight",
+    )
+    freight_required = fields.Boolean(
+        string="Ships by Freight",
+        compute="_compute_freight_required",
+        store=True,
+        help="The parts are shipped and weigh more than the company's freight threshold: they "
+        "go by freight, with the requester's consent recorded before they are issued.",
+    )
+    freight_consent_date = fields.Datetime(
+        string="Freight Consent On", readonly=True, copy=False, tracking=True
+    )
+    freight_consent_user_id = fields.Many2one(
+        "res.users", string="Freight Consent By", readonly=True, copy=False
+    )
+    parts_sale_order_id = fields.Many2one(
+        "sale.order",
+        string="Parts Sale",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        help="The repair turned out to be paid: the issued warranty parts were sold to its "
+        "customer with this order.",
+    )
 
     @api.depends("recipient_type", "delivery_mode", "dealer_id", "customer_id", "technician_id")
     def _compute_ship_partner_id(self):
@@ -238,6 +266,29 @@ class AftersalesWarrantyPartRequest(models.Model):
         for request in self:
             request.amount_total = sum(request.line_ids.mapped("price_subtotal"))
             request.max_unit_cost = max(request.line_ids.mapped("unit_cost"), default=0.0)
+
+    @api.depends(
+        "line_ids.product_id.weight",
+        "line_ids.quantity",
+        "line_ids.product_uom_id",
+        "delivery_mode",
+        "company_id.aftersales_freight_weight",
+    )
+    def _compute_freight_required(self):
+        for request in self:
+            weight = sum(
+                line.product_uom_id._compute_quantity(line.quantity, line.product_id.uom_id)
+                * line.product_id.weight
+                for line in request.line_ids
+                if line.product_uom_id and line.product_id
+            )
+            threshold = request.company_id.aftersales_freight_weight
+            request.weight_total = weight
+            request.freight_required = bool(
+                threshold
+                and request.delivery_mode in ("ship_dealer", "ship_customer")
+                and float_compare(weight, threshold, precision_digits=3) > 0
+            )
 
     def _compute_picking_count(self):
         for request in self:
@@ -273,6 +324,7 @@ class AftersalesWarrantyPartRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_owned_fields(vals)
             if vals.get("name", _("New")) == _("New"):
                 company = (
                     self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -289,6 +341,24 @@ class AftersalesWarrantyPartRequest(models.Model):
         if any(request.state not in ("draft", "cancel") for request in self):
             raise UserError(
                 _("Only draft or cancelled part requests can be deleted; cancel it first.")
+            )
+
+    def write(self, vals):
+        self._check_owned_fields(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_owned_fields(self, vals):
+        """The freight consent is the requester's own act (action_record_freight_consent) and
+        the parts sale the paid repair's (_convert_to_parts_sale): refused to create/write."""
+        owned = {
+            "freight_consent_date",
+            "freight_consent_user_id",
+            "parts_sale_order_id",
+        } & set(vals)
+        if owned and not self.env.su:
+            raise UserError(
+                _('The freight consent is recorded by the requester with "Consent to Freight".')
             )
 
     # ------------------------------------------------------------------------------------
@@ -836,6 +906,166 @@ class AftersalesWarrantyPartRequest(models.Model):
         )
         if to_close:
             to_close._approval_write_state({"state": "done"})
+
+    # ---- heavy parts by freight (DOMAIN.md §4) --------------------------------------------
+
+    def action_record_freight_consent(self):
+        """The requester agrees that the heavy parts go by freight (002 §4.2.2.3)."""
+        self.ensure_one()
+        if not self.freight_required:
+            raise UserError(
+                _(
+                    "%(name)s does not ship by freight: no consent is needed.",
+                    name=self.name,
+                )
+            )
+        if self.env.user != self.requester_id:
+            raise UserError(
+                _(
+                    "Only the requester, %(user)s, can consent to ship %(name)s by freight.",
+                    user=self.requester_id.name,
+                    name=self.name,
+                )
+            )
+        if self.state in ("issued", "done", "cancel"):
+            raise UserError(_("%(name)s is already closed.", name=self.name))
+        # sudo: the consent fields are refused to plain writes; this is the requester's act
+        self.sudo().write(
+            {
+                "freight_consent_date": fields.Datetime.now(),
+                "freight_consent_user_id": self.env.uid,
+            }
+        )
+        self.message_post(
+            body=_(
+                "%(user)s consents to ship the parts (%(weight)s kg) by freight.",
+                user=self.env.user.name,
+                weight=format(self.weight_total, "g"),
+            )
+        )
+
+    def _check_freight_consent(self):
+        """Heavy shipped parts leave only once the requester consented to freight."""
+        for request in self.filtered(lambda r: r.freight_required and not r.freight_consent_date):
+            raise UserError(
+                _(
+                    "The parts of %(name)s weigh %(weight)s kg, above %(limit)s kg: they ship "
+                    "by freight, and %(user)s must first consent to it on the request "
+                    '("Consent to Freight").',
+                    name=request.name,
+                    weight=format(request.weight_total, "g"),
+                    limit=format(request.company_id.aftersales_freight_weight, "g"),
+                    user=request.requester_id.name,
+                )
+            )
+
+    # ---- issued warranty parts of a paid repair become a parts sale (DOMAIN.md §5) -------
+
+    def _convert_to_parts_sale(self):
+        """002 §4.3.2.1: the repair turned out to be paid (out of warranty, user damage...):
+        the warranty parts already issued for it are sold to its customer (sale order,
+        confirmed and invoiced through Odoo's sale flow), and their defective parts are no
+        longer due back. Parts the repair itself charges on its own quotation are not sold
+        twice."""
+        requests = self.filtered(
+            lambda r: (
+                r.state in ("issued", "done")
+                and not r.parts_sale_order_id
+                and r.company_id.aftersales_paid_repair_parts_sale
+                and r.sudo().repair_id.service_category == "paid"
+            )
+        )
+        if not requests:
+            return self.env["sale.order"]
+        # sudo: whoever ends the repair (a technician) makes the sale the company's rule sets;
+        # sales and accounting check the order and invoice afterwards (as for parts sales of
+        # rejected returns)
+        SaleOrder = self.env["sale.order"].sudo()
+        orders = SaleOrder
+        for request in requests.sudo():
+            repair = request.repair_id
+            lines = request.line_ids.filtered(
+                lambda line: (
+                    float_compare(
+                        line.issued_qty, 0.0, precision_rounding=line.product_uom_id.rounding
+                    )
+                    > 0
+                    # a part the repair charges itself is sold by the repair's quotation
+                    and not line.repair_move_id.warranty_charged
+                )
+            )
+            reason = self.env._(
+                "Repair %(repair)s is paid: the warranty parts issued with %(request)s are sold "
+                "to %(customer)s.",
+                repair=repair.name,
+                request=request.name,
+                customer=repair.partner_id.display_name,
+            )
+            # the defective parts are the paying customer's: none is due back any more
+            request.return_ids.filtered(lambda r: r.state == "expected").write(
+                {"state": "cancel", "outcome_reason": reason}
+            )
+            if not lines:
+                request.message_post(body=reason)
+                continue
+            order = SaleOrder.with_company(request.company_id).create(
+                {
+                    "partner_id": repair.partner_id.id,
+                    "company_id": request.company_id.id,
+                    "origin": request.name,
+                    "client_order_ref": repair.name,
+                    "note": reason,
+                    "order_line": [
+                        fields.Command.create(
+                            {
+                                "product_id": line.product_id.id,
+                                "product_uom_qty": line.issued_qty,
+                                "product_uom": line.product_uom_id.id,
+                            }
+                        )
+                        for line in lines
+                    ],
+                }
+            )
+            # the parts already left with the issue transfer: the order is delivered by it
+            for line, sale_line in zip(lines, order.order_line, strict=True):
+                issue_moves = request.picking_ids.move_ids.filtered(
+                    lambda m, line=line: (
+                        m.aftersales_request_line_id == line
+                        and m.state == "done"
+                        and not m.sale_line_id
+                    )
+                )
+                issue_moves.sale_line_id = sale_line
+            order.action_confirm()
+            if any(
+                float_compare(sol.qty_to_invoice, 0.0, precision_rounding=sol.product_uom.rounding)
+                > 0
+                for sol in order.order_line
+            ):
+                order._create_invoices()
+            request.write({"parts_sale_order_id": order.id})
+            request.message_post(
+                body=_(
+                    "%(reason)s Parts sale %(order)s.",
+                    reason=reason,
+                    order=order.name,
+                )
+            )
+            orders |= order
+        requests._check_closed()
+        return orders
+
+    # ---- parts signed for by the technician (DOMAIN.md §7) ------------------------------
+
+    def _needs_technician_signature(self):
+        self.ensure_one()
+        return (
+            self.company_id.aftersales_issue_signature
+            and self.recipient_type == "technician"
+            and self.delivery_mode == "hand"
+            and self.supply_method == "stock"
+        )
 
 
 class AftersalesWarrantyPartRequestLine(models.Model):

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from odoo.addons.aftersales_repair.tools import (
     check_text_not_blank,
@@ -29,6 +30,7 @@ class AftersalesWarrantyPolicy(models.Model):
 
     _name = "aftersales.warranty.policy"
     _description = "Warranty Policy"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "product_tmpl_id, categ_id, id"
     _check_company_auto = True
 
@@ -367,6 +369,61 @@ class AftersalesWarrantyPromotion(models.Model):
                         promotion=promotion.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        promotions = super().create(vals_list)
+        promotions._notify_service_team()
+        return promotions
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"extra_months", "date_from", "date_to", "policy_line_id", "policy_id"} & set(vals):
+            self._notify_service_team()
+        return res
+
+    def _notify_service_team(self):
+        """DOMAIN.md §1 (004 §5.2): a promotion changes a warranty period and the service team
+        must be told: a note on the policy and a to-do for each member of the company's
+        service team (the group set in the After-Sales settings)."""
+        activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "mail.mail_activity_data_todo"
+        )
+        model_id = self.env["ir.model"]._get_id("aftersales.warranty.policy")
+        activity_vals = []
+        for promotion in self:
+            policy = promotion.policy_id
+            company = policy.company_id
+            text = self.env._(
+                "Promotion %(promotion)s extends the warranty of %(part)s under %(policy)s by "
+                "%(months)s months for units sold from %(date_from)s to %(date_to)s.",
+                promotion=promotion.name,
+                part=promotion.policy_line_id.name or self.env._("the unit and every part"),
+                policy=policy.name,
+                months=promotion.extra_months,
+                date_from=format_date(self.env, promotion.date_from),
+                date_to=format_date(self.env, promotion.date_to),
+            )
+            policy.message_post(body=text)
+            group = company.aftersales_promotion_group_id
+            users = group.users.filtered(
+                lambda u, company=company: company in u.company_ids and not u.share
+            )
+            activity_vals += [
+                {
+                    "activity_type_id": activity_type_id,
+                    "res_model_id": model_id,
+                    "res_id": policy.id,
+                    "user_id": user.id,
+                    "summary": self.env._("Warranty period extended by a promotion"),
+                    "note": text,
+                    "date_deadline": fields.Date.context_today(self),
+                }
+                for user in users
+            ]
+        if activity_vals:
+            # sudo: the team members are told whatever their rights on the policy
+            self.env["mail.activity"].sudo().create(activity_vals)
 
     def _extra_months(self, sale_date, policy_line=None):
         """Months added for a unit sold on ``sale_date`` (to ``policy_line``, or to the unit's

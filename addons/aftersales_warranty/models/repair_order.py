@@ -288,6 +288,22 @@ class RepairOrder(models.Model):
 
     # ---- warranty part requests -------------------------------------------------------
 
+    def action_repair_done(self):
+        res = super().action_repair_done()
+        # DOMAIN.md §5: warranty parts issued for a repair that ended as paid are sold
+        requests = (
+            self.env["aftersales.warranty.part.request"]
+            .sudo()
+            .search(
+                [
+                    ("repair_id", "in", self.filtered(lambda r: r.state == "done").ids),
+                    ("state", "in", ("issued", "done")),
+                ]
+            )
+        )
+        requests._convert_to_parts_sale()
+        return res
+
     def action_aftersales_part_request(self):
         """Request the warranty parts of this repair: its covered part lines."""
         self.ensure_one()

@@ -57,6 +57,53 @@ class ResCompany(models.Model):
         help="An emergency local purchase is reimbursed against the supplier's invoice handed "
         "in within this many days.",
     )
+    aftersales_freight_weight = fields.Float(
+        string="Ship by Freight Above (kg)",
+        default=30.0,
+        help="Warranty parts shipped to a dealer or a customer weighing more than this in all "
+        "go by freight, and only with the requester's recorded consent (002 §4.2.2.3: heavy, "
+        "costly parts by consignment with the applicant's agreement; the regulation names no "
+        "weight). 0 disables the rule.",
+    )
+    aftersales_issue_signature = fields.Boolean(
+        string="Technician Signs for Issued Parts",
+        default=True,
+        help="Warranty parts handed to a technician are signed for on their issue transfer "
+        "before it is validated (000, 002 篇六: parts issued against the repair order, signed "
+        "for by the technician).",
+    )
+    aftersales_paid_repair_parts_sale = fields.Boolean(
+        string="Paid Repair: Issued Warranty Parts Become a Parts Sale",
+        default=True,
+        help="When a repair ends as paid, the warranty parts already issued for it are sold to "
+        "its customer (002 §4.3.2.1).",
+    )
+    aftersales_supplier_reply_hours = fields.Integer(
+        string="Supplier Replies Within (hours)",
+        default=24,
+        help="A supplier asked to repair on site replies within these hours (002 §4.2.3.2: the "
+        "same day, never beyond 24 hours).",
+    )
+    aftersales_supplier_report_days = fields.Integer(
+        string="Supplier Reports Within (working days)",
+        default=5,
+        help="After repairing on site, the supplier sends the service report signed by the "
+        "customer within these working days of the company calendar (002 §4.2.3.3).",
+    )
+    aftersales_print_warranty_periods = fields.Boolean(
+        string="Print Warranty Periods per Part",
+        default=True,
+        help="The delivery slip and the invoice of a unit list each part's warranty period "
+        "and end date (004 §5.1: each part's period is stated to the customer).",
+    )
+    aftersales_promotion_group_id = fields.Many2one(
+        "res.groups",
+        string="Service Team Told of Promotions",
+        default=lambda self: self.env.ref(
+            "aftersales_repair.aftersales_group_manager", raise_if_not_found=False
+        ),
+        help="Its members get a to-do when a promotion extends a warranty period (004 §5.2).",
+    )
 
     _sql_constraints = [
         (
@@ -91,6 +138,21 @@ class ResCompany(models.Model):
             "aftersales_contract_reminder_months_positive",
             "CHECK(aftersales_contract_reminder_months > 0)",
             "The renewal notice of maintenance contracts must be a positive number of months.",
+        ),
+        (
+            "aftersales_freight_weight_positive",
+            "CHECK(aftersales_freight_weight >= 0)",
+            "The freight weight threshold cannot be negative.",
+        ),
+        (
+            "aftersales_supplier_reply_hours_positive",
+            "CHECK(aftersales_supplier_reply_hours > 0)",
+            "The supplier's reply delay must be a positive number of hours.",
+        ),
+        (
+            "aftersales_supplier_report_days_positive",
+            "CHECK(aftersales_supplier_report_days > 0)",
+            "The supplier's report delay must be a positive number of working days.",
         ),
     ]
 

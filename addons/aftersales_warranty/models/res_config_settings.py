@@ -42,3 +42,31 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_emergency_invoice_days",
         readonly=False,
     )
+    aftersales_freight_weight = fields.Float(
+        related="company_id.aftersales_freight_weight",
+        readonly=False,
+    )
+    aftersales_issue_signature = fields.Boolean(
+        related="company_id.aftersales_issue_signature",
+        readonly=False,
+    )
+    aftersales_paid_repair_parts_sale = fields.Boolean(
+        related="company_id.aftersales_paid_repair_parts_sale",
+        readonly=False,
+    )
+    aftersales_supplier_reply_hours = fields.Integer(
+        related="company_id.aftersales_supplier_reply_hours",
+        readonly=False,
+    )
+    aftersales_supplier_report_days = fields.Integer(
+        related="company_id.aftersales_supplier_report_days",
+        readonly=False,
+    )
+    aftersales_print_warranty_periods = fields.Boolean(
+        related="company_id.aftersales_print_warranty_periods",
+        readonly=False,
+    )
+    aftersales_promotion_group_id = fields.Many2one(
+        related="company_id.aftersales_promotion_group_id",
+        readonly=False,
+    )

@@ -145,6 +145,7 @@ class StockMove(models.Model):
         self._aftersales_check_request_quantity()
         self._aftersales_check_return_quantity()
         self._aftersales_check_quarantine_exit()
+        self.picking_id._aftersales_check_issue_handover()
         moves = super()._action_done(cancel_backorder=cancel_backorder)
         done = (self | moves).filtered(lambda m: m.state == "done")
         issued = done.filtered("aftersales_request_line_id")

@@ -1,6 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 
 class StockPicking(models.Model):
@@ -27,3 +28,41 @@ class StockPicking(models.Model):
         readonly=True,
         copy=False,
     )
+
+    def _aftersales_check_issue_handover(self):
+        """Before a warranty part request's issue transfer is validated: heavy shipped parts
+        need the requester's freight consent (DOMAIN.md §4), and parts handed to a technician
+        need the technician's signature on the transfer (DOMAIN.md §7)."""
+        # sudo: the warehouse clerk validating the issue may not read the request
+        for picking in self.sudo().filtered("aftersales_part_request_id"):
+            request = picking.aftersales_part_request_id
+            request._check_freight_consent()
+            if (
+                picking.picking_type_code == "outgoing"
+                and request._needs_technician_signature()
+                and not picking.signature
+            ):
+                raise UserError(
+                    _(
+                        "%(technician)s signs for the parts of %(request)s before they are "
+                        'issued: click "Sign" on transfer %(picking)s, then validate.',
+                        technician=request.technician_id.name,
+                        request=request.name,
+                        picking=picking.name,
+                    )
+                )
+
+    def _aftersales_warranty_lines(self):
+        """DOMAIN.md §1 (004 §5.1): the warranty period of each part of the units this
+        delivery brought to the customer, printed on the delivery slip."""
+        self.ensure_one()
+        if not self.company_id.aftersales_print_warranty_periods:
+            return self.env["aftersales.warranty.line"]
+        # sudo: the customer's own document states what the customer was promised; the
+        # warehouse clerk printing it need not read warranties
+        return (
+            self.env["aftersales.warranty"]
+            .sudo()
+            .search([("picking_id", "=", self.id), ("state", "=", "active")])
+            .line_ids
+        )

@@ -12,3 +12,9 @@ from . import test_old_part_disposition
 from . import test_damage_discount
 from . import test_part_return_report
 from . import test_part_issue
+from . import test_freight_consent
+from . import test_issue_signature
+from . import test_paid_repair_parts_sale
+from . import test_supplier_onsite
+from . import test_warranty_period_documents
+from . import test_coverage_language

@@ -6,6 +6,11 @@ from odoo.tests import new_test_user
 from odoo.addons.aftersales_repair.tests.common import AftersalesCommon
 
 GROUP = "aftersales_repair.aftersales_group_"
+# a 1x1 PNG: the technician's signature drawn on the issue transfer
+SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kg"
+    "AAAABJRU5ErkJggg=="
+)
 
 
 class WarrantyPartsCommon(AftersalesCommon):
@@ -77,8 +82,11 @@ class WarrantyPartsCommon(AftersalesCommon):
             request.with_user(user).action_approve()
 
     def _issue(self, request):
-        """Validate the issue transfer as the warehouse clerk."""
+        """Validate the issue transfer as the warehouse clerk (the technician signs for the
+        parts on it first when they are handed over)."""
         picking = request.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        if request._needs_technician_signature():
+            picking.with_user(self.clerk).signature = SIGNATURE
         picking.with_user(self.clerk).button_validate()
         return picking
 

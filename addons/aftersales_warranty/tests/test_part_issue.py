@@ -3,7 +3,7 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common_parts import WarrantyPartsCommon
+from .common_parts import SIGNATURE, WarrantyPartsCommon
 
 
 @tagged("post_install", "-at_install")
@@ -21,6 +21,7 @@ class TestPartIssueButton(WarrantyPartsCommon):
         self.assertEqual((action["res_model"], action["res_id"]), ("stock.picking", picking.id))
         self.assertEqual(picking.state, "assigned")
         self.assertEqual(picking.move_ids.quantity, 1.0)
+        picking.with_user(self.clerk).signature = SIGNATURE
         picking.with_user(self.clerk).button_validate()
         self.assertEqual(request.state, "issued")
         with self.assertRaisesRegex(UserError, "no transfer waiting"):

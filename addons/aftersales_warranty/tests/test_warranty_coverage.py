@@ -50,8 +50,9 @@ class TestWarrantyCoverage(WarrantyCommon):
         Warranty = self.env["aftersales.warranty"]
         self.env.invalidate_all()
         # search + read of warranties, lines, policy, lot, product, template, category,
-        # contracts, usage readings, plus user/company for the date: none per serial
-        with self.assertQueryCount(16):
+        # contracts, usage readings, plus user/company for the date, plus the part's name in
+        # the reader's language (issue 18): none per serial
+        with self.assertQueryCount(17):
             coverage = Warranty.coverage(lot, self.part_controller, date(2027, 3, 1), "quality")
         self.assertTrue(coverage.covered)
 
