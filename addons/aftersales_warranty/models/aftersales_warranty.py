@@ -132,7 +132,6 @@ def render_reason(env, data):
     return data
 
 
-
 class AftersalesWarranty(models.Model):
     """The warranty of one serial delivered to one customer, and the sold-units register
     (readme/CONFIGURE.md, "Register of sold units"): one record per serial and customer, with one

@@ -288,18 +288,14 @@ class RepairOrder(models.Model):
 
     # ---- warranty part requests -------------------------------------------------------
 
-    def action_repair_done(self):
-        res = super().action_repair_done()
-        # DOMAIN.md §5: warranty parts issued for a repair that ended as paid are sold
+    def _aftersales_on_done(self):
+        res = super()._aftersales_on_done()
+        # warranty parts issued for a repair that ended as paid are sold
+        # (readme/CONFIGURE.md, "Paid repair: parts sale")
         requests = (
             self.env["aftersales.warranty.part.request"]
             .sudo()
-            .search(
-                [
-                    ("repair_id", "in", self.filtered(lambda r: r.state == "done").ids),
-                    ("state", "in", ("issued", "done")),
-                ]
-            )
+            .search([("repair_id", "in", self.ids), ("state", "in", ("issued", "done"))])
         )
         requests._convert_to_parts_sale()
         return res
