@@ -16,7 +16,8 @@ class RepairOrder(models.Model):
     the repair_order_*.py files of this folder, one class each."""
 
     # one class per concern of repair.order, one file each (issue 15)
-    _inherit = ["repair.order", "aftersales.overdue.mixin"]  # pylint: disable=consider-merging-classes-inherited
+    _name = "repair.order"
+    _inherit = ["repair.order", "aftersales.overdue.mixin"]
     # overdue: past the estimated completion date, else the date the customer asked for
     _overdue_date_fields = ("estimated_completion_date", "requested_date")
     _overdue_open_domain = [("state", "not in", ("done", "cancel"))]
