@@ -93,4 +93,9 @@
         "demo/aftersales_failure_report_demo.xml",
         "demo/aftersales_customer_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_repair/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -25,3 +25,4 @@ from . import test_translations
 from . import test_clickbot
 from . import test_role_access
 from . import test_repair_form
+from . import test_role_tours

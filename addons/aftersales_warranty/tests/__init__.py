@@ -12,3 +12,4 @@ from . import test_old_part_disposition
 from . import test_damage_discount
 from . import test_part_return_report
 from . import test_part_issue
+from . import test_warehouse_tour
