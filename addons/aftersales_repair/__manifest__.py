@@ -14,6 +14,7 @@
     "depends": [
         "repair",
         "sale_management",
+        "sale_stock",
         "stock",
         "account",
         "mail",

@@ -13,3 +13,4 @@ from . import test_damage_discount
 from . import test_part_return_report
 from . import test_part_issue
 from . import test_warehouse_tour
+from . import test_service_receipt
