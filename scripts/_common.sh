@@ -6,7 +6,7 @@ AS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 AS_LOCAL=${AFTERSALES_LOCAL:-$AS_ROOT/.local}
 AS_PGPORT=${AFTERSALES_PGPORT:-55432}
 AS_PGUSER=odoo
-AS_MODULES=aftersales_approval,aftersales_sla,aftersales_repair,aftersales_warranty,aftersales_feedback,aftersales_rma,aftersales_portal,aftersales_warranty_forecast
+AS_MODULES=aftersales_approval,aftersales_sla,aftersales_repair,aftersales_warranty,aftersales_feedback,aftersales_rma,aftersales_portal,aftersales_warranty_forecast,aftersales_dashboard,aftersales_dashboard_forecast
 PYTHON=${PYTHON:-python3}
 AS_VENV=$AS_LOCAL/venv
 # Odoo's official 18.0 Community source archive (used when PYTHON cannot import Odoo 18 and

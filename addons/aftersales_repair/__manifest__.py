@@ -15,6 +15,7 @@
         "aftersales_approval",
         "repair",
         "sale_management",
+        "sale_stock",
         "stock",
         "account",
         "mail",
@@ -91,4 +92,9 @@
         "demo/aftersales_failure_report_demo.xml",
         "demo/aftersales_customer_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_repair/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -50,4 +50,9 @@
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_warranty_part_request_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_warranty/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -555,12 +555,17 @@ class AftersalesWarranty(models.Model):
 
     @api.model
     def _suspend_returned_move_lines(self, move_lines):
-        """Suspend the running warranty of serials that came back from the customer."""
+        """Suspend the running warranty of serials that came back from the customer.
+
+        A unit received with its customer as owner (the receipt's "Assign Owner", as Odoo's
+        repair expects a customer's unit in the workshop) is in for service, not returned:
+        it stays the customer's property and its warranty runs on."""
         move_lines = move_lines.filtered(
             lambda ml: (
                 ml.lot_id
                 and ml.location_id.usage == "customer"
                 and ml.location_dest_id.usage != "customer"
+                and not ml.owner_id
             )
         )
         if not move_lines:

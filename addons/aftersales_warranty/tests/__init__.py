@@ -18,3 +18,5 @@ from . import test_paid_repair_parts_sale
 from . import test_supplier_onsite
 from . import test_warranty_period_documents
 from . import test_coverage_language
+from . import test_warehouse_tour
+from . import test_service_receipt
