@@ -16,6 +16,7 @@ class RepairOrder(models.Model):
     the repair_order_*.py files of this folder, one class each."""
 
     # one class per concern of repair.order, one file each (issue 15)
+    _name = "repair.order"
     _inherit = ["repair.order", "aftersales.overdue.mixin"]  # pylint: disable=consider-merging-classes-inherited
     # overdue: past the estimated completion date, else the date the customer asked for
     _overdue_date_fields = ("estimated_completion_date", "requested_date")
