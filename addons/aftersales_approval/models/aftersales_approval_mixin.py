@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -853,8 +853,25 @@ class AftersalesApprovalMixin(models.AbstractModel):
         if partners:
             # sudo: approvers without write access on the document still log their decision;
             # the author stays the current user.
-            self.sudo().message_post(
-                body=body, subtype_xmlid="mail.mt_note", partner_ids=partners.ids
+            record = self.sudo()
+            # the note addressed to the approvers, then Odoo's notification of it (inbox or
+            # e-mail, as each approver prefers) given the values it would otherwise read
+            # back or search: message_post would also search a parent message, the alias
+            # domain, the reply-to alias and the tracking values of a note that has none.
+            message = record._message_log(body=body, partner_ids=partners.ids)
+            record._notify_thread(
+                message,
+                msg_vals={
+                    "author_id": message.author_id.id,
+                    "model": self._name,
+                    "res_id": self.id,
+                    "body": escape(body),
+                    "message_type": "notification",
+                    "subtype_id": message.subtype_id.id,
+                    "partner_ids": partners.ids,
+                    "tracking_value_ids": [],
+                    "email_add_signature": True,
+                },
             )
         else:
             # a note nobody is notified of: logged without Odoo's notification machinery (the
