@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -351,7 +351,6 @@ class AftersalesApprovalMixin(models.AbstractModel):
                     )
             rec.check_access("write")
             rec._approval_check_requestable()
-            rec._approval_lock()
             superseded = rec._approval_active_reviews()
             superseded._clear_activities()
             superseded.sudo().write({"status": "cancelled"})
@@ -363,11 +362,16 @@ class AftersalesApprovalMixin(models.AbstractModel):
                         document=rec.display_name,
                     )
                 )
-            Review.create(vals_list)
+            new_reviews = Review.create(vals_list)
             rec._approval_write_state(
                 {"approval_request_state": "pending", "approval_requested_by_id": self.env.uid}
             )
-            rec.invalidate_recordset(["approval_review_ids"])
+            # the document's reviews are those known plus the new ones: no SELECT of them again
+            rec.env.cache.update(
+                rec,
+                rec._fields["approval_review_ids"],
+                [(rec.approval_review_ids | new_reviews).ids],
+            )
             reviews = rec._approval_active_reviews()
             rec._approval_advance(
                 _(
@@ -379,14 +383,14 @@ class AftersalesApprovalMixin(models.AbstractModel):
                     ),
                 )
             )
+            rec._approval_lock()
         return True
 
     def action_approve(self, comment=None):
         """Approve, as the current user, every step it is their turn to approve."""
         user = self.env.user
         for rec in self:
-            rec._approval_lock()
-            rec.invalidate_recordset(["approval_review_ids", "approval_request_state"])
+            # the row lock comes once the decision is recorded (see _approval_lock)
             reviews = rec._approval_active_reviews()
             rec._approval_check_decidable(reviews)
             mine = rec._approval_reviews_for_user(user)
@@ -439,6 +443,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
             if comment:
                 body = Markup("%s<br/>%s") % (body, comment)
             rec._approval_advance(body)
+            rec._approval_lock()
         return True
 
     def action_reject(self, reason):
@@ -447,8 +452,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
             raise UserError(_("Give the reason of the rejection: the requester needs it."))
         user = self.env.user
         for rec in self:
-            rec._approval_lock()
-            rec.invalidate_recordset(["approval_review_ids", "approval_request_state"])
+            # the row lock comes once the decision is recorded (see _approval_lock)
             reviews = rec._approval_active_reviews()
             rec._approval_check_decidable(reviews)
             mine = rec._approval_reviews_for_user(user)
@@ -495,6 +499,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
                     note=reason,
                     user_id=requester.id,
                 )
+            rec._approval_lock()
             rec._on_approval_rejected()
         return True
 
@@ -759,14 +764,22 @@ class AftersalesApprovalMixin(models.AbstractModel):
             )
 
     def _approval_lock(self):
-        """Serialize decisions on the same documents. The write on the document row
-        (write_date) locks it: a concurrent decision waits, then fails with a serialization
-        error once we commit, so Odoo retries it on fresh data: both approvals are recorded
-        (each in its own review row) and the final state is decided once. One query: the
-        UPDATE takes the row lock a SELECT ... FOR UPDATE would."""
+        """Serialize decisions on the same documents: every request and decision updates the
+        document's row, called once each has been recorded. Odoo's transactions are
+        REPEATABLE READ: when another decision on the same document commits after this
+        transaction's snapshot, this UPDATE fails with a serialization error (or waits for
+        the other one, then fails), so Odoo retries this one on fresh data: both approvals are
+        recorded (each in its own review row) and the final state is decided once. Nothing
+        read before needs reading again, and the UPDATE may come last. One query at most: the
+        document's pending changes (e.g. its approval state) are written now, their UPDATE
+        takes the row lock; documents without any get an UPDATE of write_date."""
         if not self.ids:
             return
+        cache = self.env.cache
+        unchanged = self.filtered(lambda rec: rec.id and not cache.has_dirty_fields(rec))
         self.flush_recordset()
+        if not unchanged:
+            return
         table = SQL.identifier(self._table)
         self.env.cr.execute(
             SQL(
@@ -774,10 +787,10 @@ class AftersalesApprovalMixin(models.AbstractModel):
                 "WHERE id IN %s",
                 table,
                 self.env.uid,
-                tuple(self.ids),
+                tuple(unchanged.ids),
             )
         )
-        self.invalidate_recordset(["write_date", "write_uid"])
+        unchanged.invalidate_recordset(["write_date", "write_uid"])
 
     def _approval_advance(self, body):
         """Open the next stage of each rule chain (activities for its approvers), close the
@@ -818,11 +831,11 @@ class AftersalesApprovalMixin(models.AbstractModel):
             reviews = rec._approval_active_reviews()
             if not reviews and rec.approval_request_state == "none":
                 continue
-            rec._approval_lock()
             reviews._clear_activities()
             reviews.sudo().write({"status": "cancelled"})
             rec._approval_write_state({"approval_request_state": "none"})
             rec._approval_message(reason)
+            rec._approval_lock()
 
     def _approval_write_state(self, vals):
         # sudo: the decision was checked by the mechanism (turn, group, requester); an
@@ -840,8 +853,25 @@ class AftersalesApprovalMixin(models.AbstractModel):
         if partners:
             # sudo: approvers without write access on the document still log their decision;
             # the author stays the current user.
-            self.sudo().message_post(
-                body=body, subtype_xmlid="mail.mt_note", partner_ids=partners.ids
+            record = self.sudo()
+            # the note addressed to the approvers, then Odoo's notification of it (inbox or
+            # e-mail, as each approver prefers) given the values it would otherwise read
+            # back or search: message_post would also search a parent message, the alias
+            # domain, the reply-to alias and the tracking values of a note that has none.
+            message = record._message_log(body=body, partner_ids=partners.ids)
+            record._notify_thread(
+                message,
+                msg_vals={
+                    "author_id": message.author_id.id,
+                    "model": self._name,
+                    "res_id": self.id,
+                    "body": escape(body),
+                    "message_type": "notification",
+                    "subtype_id": message.subtype_id.id,
+                    "partner_ids": partners.ids,
+                    "tracking_value_ids": [],
+                    "email_add_signature": True,
+                },
             )
         else:
             # a note nobody is notified of: logged without Odoo's notification machinery (the

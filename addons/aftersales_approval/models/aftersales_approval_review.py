@@ -202,8 +202,12 @@ class AftersalesApprovalReview(models.Model):
         """Close the approval tasks of a decided step. They are archived, kept as done with
         their date (the approval activity type keeps done activities), not deleted: a deletion
         would also empty Odoo's whole record cache (BaseModel.unlink) on every decision."""
-        # sudo: closing the approval tasks of other approvers once the step is decided.
-        self.sudo().activity_ids.filtered("active").action_archive()
+        # sudo: closing the approval tasks of other approvers once the step is decided. The
+        # done date is the one Odoo's compute would give, written with the archive: the
+        # compute would read the tasks again first.
+        self.sudo().activity_ids.filtered("active").write(
+            {"active": False, "date_done": fields.Date.today()}
+        )
 
     def action_open_document(self):
         self.ensure_one()
