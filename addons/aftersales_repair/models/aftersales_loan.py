@@ -153,10 +153,11 @@ class AftersalesLoan(models.Model):
                 )
             loan._check_unit_available()
             picking = loan._create_out_picking()
+            # linked before it is validated: the delivery of a loan unit is known as such
+            # when it is done (the unit stays the company's; no sale, no warranty)
+            loan.out_picking_id = picking
             loan._validate_picking(picking)
-            loan.write(
-                {"state": "out", "date_out": fields.Datetime.now(), "out_picking_id": picking.id}
-            )
+            loan.write({"state": "out", "date_out": fields.Datetime.now()})
             loan._post_both(
                 _(
                     "Loan unit %(unit)s (%(lot)s) lent to %(partner)s with %(picking)s; expected "

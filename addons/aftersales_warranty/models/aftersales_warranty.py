@@ -484,6 +484,12 @@ class AftersalesWarranty(models.Model):
                 and ml.location_id.usage != "customer"
             )
         )
+        # a loan unit lent to a customer stays the company's: its delivery is no sale
+        loans = self.env["aftersales.loan"].search(
+            [("out_picking_id", "in", move_lines.picking_id.ids)]
+        )
+        if loans:
+            move_lines = move_lines.filtered(lambda ml: ml.picking_id not in loans.out_picking_id)
         if not move_lines:
             return self.browse()
         existing = self.search(

@@ -74,3 +74,35 @@ class TestServiceReceipt(WarrantyCommon):
         with freeze_time("2026-03-01"):
             self._receive(self.env["res.partner"])
         self.assertEqual(self.warranty.state, "suspended")
+
+    def test_loan_unit_lent_registers_no_warranty(self):
+        """A loan unit goes out on an ordinary delivery to the customer but stays the
+        company's: no warranty is registered for the borrower."""
+        loan_lot = self.env["stock.lot"].create(
+            {"name": "FL-LOAN-001", "product_id": self.product_unit.id}
+        )
+        self.env["stock.quant"]._update_available_quantity(
+            self.product_unit, self.stock_location, 1.0, lot_id=loan_lot
+        )
+        repair = self.env["repair.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "product_id": self.product_unit.id,
+                "lot_id": self.lot.id,
+            }
+        )
+        loan = self.env["aftersales.loan"].create(
+            {
+                "repair_id": repair.id,
+                "product_id": self.product_unit.id,
+                "lot_id": loan_lot.id,
+                "expected_return_date": date(2026, 12, 1),
+            }
+        )
+        loan.action_lend()
+        self.assertEqual(loan.out_picking_id.state, "done")
+        self.assertEqual(loan.out_picking_id.move_line_ids.lot_id, loan_lot)
+        self.assertFalse(
+            self.env["aftersales.warranty"].search([("lot_id", "=", loan_lot.id)]),
+            "a loan is no sale",
+        )
