@@ -61,7 +61,7 @@
         "views/repair_order_service_views.xml",
         "report/aftersales_work_log_report.xml",
         "views/repair_order_approval_views.xml",
-        "views/aftersales_repair_approval_wizard_views.xml",
+        "views/aftersales_repair_acceptance_wizard_views.xml",
         "views/repair_portal_templates.xml",
         "report/repair_quotation_report.xml",
         "data/mail_template_data.xml",
