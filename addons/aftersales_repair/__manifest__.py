@@ -3,8 +3,8 @@
 {
     "name": "After-Sales Repair",
     "summary": "Repair desk on top of Odoo Repairs: intake, diagnosis, customer "
-    "approval, inspection, settlement, service deadlines and approvals",
-    "version": "18.0.1.0.0",
+    "acceptance, inspection, settlement, service deadlines and approvals",
+    "version": "18.0.1.2.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "The After-Sales Suite Authors",
