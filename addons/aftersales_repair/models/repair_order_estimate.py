@@ -416,13 +416,17 @@ class RepairOrderEstimate(models.Model):
             )
             if not (changes or raised):
                 continue
-            repair._aftersales_reset_acceptance((changes or []) + (details or {}).get(repair.id, []))
+            repair._aftersales_reset_acceptance(
+                (changes or []) + (details or {}).get(repair.id, [])
+            )
 
     def _aftersales_accepted_estimates(self):
         """The repairs whose estimate the customer accepted and whose work is still open:
         the ones a change of their lines may send back for approval."""
         return self.filtered(
-            lambda r: r.customer_acceptance_state == "approved" and r.state not in ("done", "cancel")
+            lambda r: (
+                r.customer_acceptance_state == "approved" and r.state not in ("done", "cancel")
+            )
         )
 
     def _aftersales_reset_acceptance(self, changes):

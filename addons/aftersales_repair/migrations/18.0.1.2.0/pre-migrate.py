@@ -69,9 +69,7 @@ def _rename_field(cr, model, xml_model, old, new):
 
 def _rename_repair_fields(cr):
     for old, new in REPAIR_FIELDS:
-        if _column_exists(cr, "repair_order", old) and not _column_exists(
-            cr, "repair_order", new
-        ):
+        if _column_exists(cr, "repair_order", old) and not _column_exists(cr, "repair_order", new):
             cr.execute(
                 sql.SQL("ALTER TABLE repair_order RENAME COLUMN {} TO {}").format(
                     sql.Identifier(old), sql.Identifier(new)
@@ -105,9 +103,7 @@ def _rename_wizard(cr):
     cr.execute("DELETE FROM ir_model_relation WHERE model = %s", (model_id,))
     cr.execute("DELETE FROM ir_model_constraint WHERE model = %s", (model_id,))
     cr.execute(
-        sql.SQL("DROP TABLE IF EXISTS {}").format(
-            sql.Identifier(OLD_WIZARD.replace(".", "_"))
-        )
+        sql.SQL("DROP TABLE IF EXISTS {}").format(sql.Identifier(OLD_WIZARD.replace(".", "_")))
     )
     cr.execute("UPDATE ir_model SET model = %s WHERE id = %s", (NEW_WIZARD, model_id))
     cr.execute("UPDATE ir_model_fields SET model = %s WHERE model = %s", (NEW_WIZARD, OLD_WIZARD))
@@ -115,7 +111,8 @@ def _rename_wizard(cr):
         "UPDATE ir_model_fields SET relation = %s WHERE relation = %s", (NEW_WIZARD, OLD_WIZARD)
     )
     cr.execute(
-        "UPDATE ir_model_fields SET relation_table = NULL WHERE model = %s AND ttype = 'many2many'",
+        "UPDATE ir_model_fields SET relation_table = NULL "
+        "WHERE model = %s AND ttype = 'many2many'",
         (NEW_WIZARD,),
     )
     cr.execute("UPDATE ir_ui_view SET model = %s WHERE model = %s", (NEW_WIZARD, OLD_WIZARD))
