@@ -38,6 +38,7 @@ class AftersalesRepairAcceptanceWizard(models.TransientModel):
     )
     declined_labour_ids = fields.Many2many(
         "aftersales.repair.labour",
+        relation="aftersales_repair_acceptance_wizard_labour_rel",
         domain="[('repair_id', '=', repair_id), ('is_declined', '=', False)]",
     )
 
