@@ -9,19 +9,19 @@ from psycopg2 import sql
 
 # repair.order: old field -> new field (stored ones have a column)
 REPAIR_FIELDS = [
-    ("customer_acceptance_state", "customer_acceptance_state"),
-    ("customer_accepted_by", "customer_accepted_by"),
-    ("customer_acceptance_date", "customer_acceptance_date"),
-    ("customer_acceptance_method", "customer_acceptance_method"),
-    ("customer_acceptance_recorded_by_id", "customer_acceptance_recorded_by_id"),
-    ("accepted_amount", "accepted_amount"),
-    ("can_record_customer_acceptance", "can_record_customer_acceptance"),
+    ("customer_approval_state", "customer_acceptance_state"),
+    ("customer_approved_by", "customer_accepted_by"),
+    ("customer_approval_date", "customer_acceptance_date"),
+    ("customer_approval_method", "customer_acceptance_method"),
+    ("customer_approval_recorded_by_id", "customer_acceptance_recorded_by_id"),
+    ("approved_amount", "accepted_amount"),
+    ("can_record_customer_approval", "can_record_customer_acceptance"),
 ]
-OLD_WIZARD = "aftersales.repair.acceptance.wizard"
+OLD_WIZARD = "aftersales.repair.approval.wizard"
 NEW_WIZARD = "aftersales.repair.acceptance.wizard"
-OLD_WIZARD_XMLID = "aftersales_repair_acceptance_wizard"
+OLD_WIZARD_XMLID = "aftersales_repair_approval_wizard"
 NEW_WIZARD_XMLID = "aftersales_repair_acceptance_wizard"
-WIZARD_FIELDS = [("accepted_by", "accepted_by"), ("acceptance_date", "acceptance_date")]
+WIZARD_FIELDS = [("approved_by", "accepted_by"), ("approval_date", "acceptance_date")]
 # other xmlids of the module: old -> new
 XMLIDS = [
     ("model_" + OLD_WIZARD_XMLID, "model_" + NEW_WIZARD_XMLID),
@@ -29,6 +29,11 @@ XMLIDS = [
     ("access_" + OLD_WIZARD_XMLID + "_user", "access_" + NEW_WIZARD_XMLID + "_user"),
 ]
 MODULE = "aftersales_repair"
+# names in the stored arch of repair.order views (views inheriting the form are validated against
+# the new form before they are reloaded themselves; customised views follow too)
+ARCH_NAMES = [
+    ("action_record_customer_approval", "action_record_customer_acceptance"),
+] + [(old, new) for old, new in REPAIR_FIELDS if old != "approved_amount"]
 
 
 def _column_exists(cr, table, column):
@@ -89,6 +94,18 @@ def _rename_repair_fields(cr):
         )
 
 
+def _rename_in_views(cr):
+    for old, new in ARCH_NAMES:
+        cr.execute(
+            """
+            UPDATE ir_ui_view
+               SET arch_db = replace(arch_db::text, %s, %s)::jsonb
+             WHERE model = 'repair.order' AND arch_db::text LIKE %s
+            """,
+            (old, new, "%" + old + "%"),
+        )
+
+
 def _rename_wizard(cr):
     cr.execute("SELECT id FROM ir_model WHERE model = %s", (OLD_WIZARD,))
     row = cr.fetchone()
@@ -144,6 +161,7 @@ def migrate(cr, version):
     if not version:
         return
     _rename_repair_fields(cr)
+    _rename_in_views(cr)
     _rename_wizard(cr)
     for old, new in XMLIDS:
         _rename_xmlid(cr, old, new)
