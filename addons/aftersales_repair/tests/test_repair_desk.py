@@ -159,7 +159,7 @@ class TestRepairDesk(RepairDeskCommon):
         badges = {(node.text or "").strip(): node.get("t-if") for node in kanban.xpath("//span")}
         self.assertEqual(badges["Overdue"], "record.is_overdue.raw_value")
         self.assertEqual(badges["Repeat"], "record.is_repeat_repair.raw_value")
-        self.assertIn("customer_acceptance_state", badges["Waiting Approval"])
+        self.assertIn("customer_acceptance_state", badges["Waiting Acceptance"])
         lst = self._arch("aftersales_repair.repair_order_view_list", "list")
         self.assertEqual(lst.get("decoration-danger"), "is_overdue")
 
