@@ -232,8 +232,8 @@ def flow_suite(env, n_orders, n_parts=3):
         for repair in repairs:
             with steps("price approval (request + approve)"):
                 suite.approve_price(repair)
-            with steps("customer approval"):
-                suite.record_customer_approval(repair)
+            with steps("customer acceptance"):
+                suite.record_customer_acceptance(repair)
             with steps("confirm"):
                 repair.action_validate()
         with steps("start"):
@@ -268,7 +268,7 @@ class SuiteFlow:
       the flow were never delivered: every line is charged, the repair is 'paid');
     - the front desk requests the service price approval, a General Manager (who implies every
       approval role) approves it — the requester cannot approve their own request;
-    - a second front desk member records the customer's approval (phone);
+    - a second front desk member records the customer's acceptance (phone);
     - after 'End Repair' the order waits for the final inspection, passed by a quality
       inspector who is not the technician.
     """
@@ -297,8 +297,8 @@ class SuiteFlow:
             repair.with_user(self.frontdesk).action_request_approval()
             repair.with_user(self.approver).action_approve()
 
-    def record_customer_approval(self, repair):
-        if repair.customer_approval_state == "pending":
+    def record_customer_acceptance(self, repair):
+        if repair.customer_acceptance_state == "pending":
             repair.with_user(self.recorder)._aftersales_set_customer_decision(
                 "approved", repair.partner_id.name, "phone"
             )
@@ -548,8 +548,8 @@ def gen_repairs(odoo, db, sizes, state):
                     for lot in lot_records
                 ]
             )
-            # paid repairs (a part out of warranty): the customer approved the estimate
-            for repair in repairs.filtered(lambda r: r.customer_approval_state == "pending"):
+            # paid repairs (a part out of warranty): the customer accepted the estimate
+            for repair in repairs.filtered(lambda r: r.customer_acceptance_state == "pending"):
                 repair._aftersales_set_customer_decision(
                     "approved", repair.partner_id.name, "phone"
                 )

@@ -261,20 +261,20 @@ def main():
         f"rule: {state['approval_state']}",
     )
 
-    # --- customer's approval (another member of staff), confirm, start, end, inspection ---
-    state = frontdesk("repair.order", "read", [repair_id], ["customer_approval_state"])[0]
-    if state["customer_approval_state"] == "pending":
+    # --- customer's acceptance (another member of staff), confirm, start, end, inspection ---
+    state = frontdesk("repair.order", "read", [repair_id], ["customer_acceptance_state"])[0]
+    if state["customer_acceptance_state"] == "pending":
         wizard = recorder(
-            "aftersales.repair.approval.wizard",
+            "aftersales.repair.acceptance.wizard",
             "create",
             {
                 "repair_id": repair_id,
                 "decision": "approved",
-                "approved_by": f"RPC Customer {suffix}",
+                "accepted_by": f"RPC Customer {suffix}",
                 "method": "phone",
             },
         )
-        recorder("aftersales.repair.approval.wizard", "action_confirm", [wizard])
+        recorder("aftersales.repair.acceptance.wizard", "action_confirm", [wizard])
     frontdesk("repair.order", "action_validate", [repair_id])
     frontdesk("repair.order", "action_repair_start", [repair_id])
     moves = frontdesk("repair.order", "read", [repair_id], ["move_ids"])[0]["move_ids"]

@@ -3,8 +3,8 @@
 {
     "name": "After-Sales Repair",
     "summary": "Repair desk on top of Odoo Repairs: intake, diagnosis, customer "
-    "approval, inspection, settlement, service deadlines and approvals",
-    "version": "18.0.1.1.0",
+    "acceptance, inspection, settlement, service deadlines and approvals",
+    "version": "18.0.1.2.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "The After-Sales Suite Authors",
@@ -58,7 +58,7 @@
         "views/repair_order_service_views.xml",
         "report/aftersales_work_log_report.xml",
         "views/repair_order_approval_views.xml",
-        "views/aftersales_repair_approval_wizard_views.xml",
+        "views/aftersales_repair_acceptance_wizard_views.xml",
         "views/repair_portal_templates.xml",
         "report/repair_quotation_report.xml",
         "data/mail_template_data.xml",

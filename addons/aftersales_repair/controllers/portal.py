@@ -98,7 +98,7 @@ class AftersalesRepairPortal(CustomerPortal):
         except (AccessError, MissingError):
             return {"error": _("Invalid repair.")}
         if not repair_sudo._aftersales_has_to_be_signed():
-            return {"error": _("This repair is not waiting for your approval.")}
+            return {"error": _("This repair is not waiting for your acceptance.")}
         if not signature:
             return {"error": _("Signature is missing.")}
         try:

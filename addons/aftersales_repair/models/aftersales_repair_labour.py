@@ -122,10 +122,10 @@ class AftersalesRepairLabour(models.Model):
         lines._aftersales_check_repair_open()
         lines._aftersales_sync_sale_order_line()
         by_repair = lines.filtered(lambda line: not line.is_declined).grouped("repair_id")
-        for repair in lines.repair_id._aftersales_approved_estimates():
+        for repair in lines.repair_id._aftersales_accepted_estimates():
             added = by_repair.get(repair)
             if added:
-                repair._aftersales_check_approval_still_valid(
+                repair._aftersales_check_acceptance_still_valid(
                     [
                         self.env._(
                             "Labour added: %(hours)s h %(name)s", hours=line.hours, name=line.name
@@ -145,7 +145,7 @@ class AftersalesRepairLabour(models.Model):
         if {"hours", "price_unit", "product_id", "name", "is_declined"} & set(vals):
             self._aftersales_sync_sale_order_line()
         if {"hours", "price_unit", "product_id"} & set(vals):
-            self.repair_id._aftersales_check_approval_still_valid(
+            self.repair_id._aftersales_check_acceptance_still_valid(
                 details=self._aftersales_change_details(before)
             )
         return res

@@ -29,7 +29,7 @@ class RepairOrder(models.Model):
         default="paid",
         required=True,
         tracking=True,
-        help="Free: inside warranty. Paid: outside warranty, the customer approves the "
+        help="Free: inside warranty. Paid: outside warranty, the customer accepts the "
         "estimate. Contract: fees as the maintenance contract says. Internal: inspections, "
         "parts handling, tool upkeep, training.",
     )
@@ -269,7 +269,7 @@ class RepairOrder(models.Model):
         if moved:
             moved._aftersales_refresh_later_repeats(old_lots)
         if "service_category" in vals or "move_ids" in vals or "labour_ids" in vals:
-            self._aftersales_check_approval_still_valid()
+            self._aftersales_check_acceptance_still_valid()
         return res
 
     # Odoo's actions, each overridden here only: the concerns (repair_order_*.py) and the other

@@ -7,13 +7,13 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, format_amount
 
-APPROVAL_STATES = [
+ACCEPTANCE_STATES = [
     ("not_required", "Not Required"),
-    ("pending", "Waiting for Customer Approval"),
-    ("approved", "Approved by Customer"),
+    ("pending", "Waiting for Customer Acceptance"),
+    ("approved", "Accepted by Customer"),
     ("rejected", "Rejected by Customer"),
 ]
-APPROVAL_METHODS = [
+ACCEPTANCE_METHODS = [
     ("phone", "Phone"),
     ("email", "Email"),
     ("in_person", "In Person"),
@@ -37,8 +37,8 @@ PORTAL_READABLE_FIELDS = frozenset(
         "fault_description",
         "estimated_completion_date",
         "currency_id",
-        "customer_approval_state",
-        "customer_approved_by",
+        "customer_acceptance_state",
+        "customer_accepted_by",
         "access_url",
     }
 )
@@ -61,7 +61,7 @@ class RepairOrderEstimate(models.Model):
         string="Estimate Total",
         compute="_compute_estimate_amounts",
         currency_field="currency_id",
-        help="Parts and labour the customer is asked to approve, declined lines excluded.",
+        help="Parts and labour the customer is asked to accept, declined lines excluded.",
     )
     has_no_quality_guarantee = fields.Boolean(
         string="Has Parts Without Guarantee", compute="_compute_has_no_quality_guarantee"
@@ -79,10 +79,10 @@ class RepairOrderEstimate(models.Model):
         domain=[("is_declined", "=", True)],
         readonly=True,
     )
-    customer_approval_state = fields.Selection(
-        APPROVAL_STATES,
-        string="Customer Approval",
-        compute="_compute_customer_approval_state",
+    customer_acceptance_state = fields.Selection(
+        ACCEPTANCE_STATES,
+        string="Customer Acceptance",
+        compute="_compute_customer_acceptance_state",
         store=True,
         readonly=False,
         precompute=True,
@@ -91,31 +91,31 @@ class RepairOrderEstimate(models.Model):
     )
     quotation_sent_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     quotation_sent_date = fields.Datetime(string="Quotation Sent On", copy=False, readonly=True)
-    customer_approved_by = fields.Char(string="Approved By (Customer)", copy=False, tracking=True)
-    customer_approval_date = fields.Datetime(string="Approval Date", copy=False)
-    customer_approval_method = fields.Selection(
-        APPROVAL_METHODS + [("portal", "Portal Signature")],
-        string="Approval Method",
+    customer_accepted_by = fields.Char(string="Accepted By (Customer)", copy=False, tracking=True)
+    customer_acceptance_date = fields.Datetime(string="Acceptance Date", copy=False)
+    customer_acceptance_method = fields.Selection(
+        ACCEPTANCE_METHODS + [("portal", "Portal Signature")],
+        string="Acceptance Method",
         copy=False,
     )
-    customer_approval_recorded_by_id = fields.Many2one(
-        "res.users", string="Approval Recorded By", copy=False, readonly=True
+    customer_acceptance_recorded_by_id = fields.Many2one(
+        "res.users", string="Acceptance Recorded By", copy=False, readonly=True
     )
     customer_signature = fields.Image()
     can_send_quotation = fields.Boolean(
         compute="_compute_can_send_quotation",
         help="The quotation can go to the customer: the repair is open.",
     )
-    can_record_customer_approval = fields.Boolean(
-        compute="_compute_can_record_customer_approval",
+    can_record_customer_acceptance = fields.Boolean(
+        compute="_compute_can_record_customer_acceptance",
         help="The customer's decision on the estimate can be recorded: the repair is open and "
         "its estimate waits for the customer or was rejected.",
     )
-    approved_amount = fields.Monetary(
+    accepted_amount = fields.Monetary(
         currency_field="currency_id",
         copy=False,
         readonly=True,
-        help="The estimate total the customer approved; a higher total needs a new approval.",
+        help="The estimate total the customer accepted; a higher total needs a new acceptance.",
     )
 
     @api.depends(
@@ -147,26 +147,26 @@ class RepairOrderEstimate(models.Model):
             )
 
     @api.depends("service_category")
-    def _compute_customer_approval_state(self):
+    def _compute_customer_acceptance_state(self):
         for repair in self:
-            required = repair._aftersales_approval_required()
-            if required and repair.customer_approval_state in (False, "not_required"):
-                repair.customer_approval_state = "pending"
-            elif not required and repair.customer_approval_state in (False, "pending"):
-                repair.customer_approval_state = "not_required"
+            required = repair._aftersales_acceptance_required()
+            if required and repair.customer_acceptance_state in (False, "not_required"):
+                repair.customer_acceptance_state = "pending"
+            elif not required and repair.customer_acceptance_state in (False, "pending"):
+                repair.customer_acceptance_state = "not_required"
 
     @api.depends("state")
     def _compute_can_send_quotation(self):
         for repair in self:
             repair.can_send_quotation = repair.state not in ("done", "cancel")
 
-    @api.depends("state", "customer_approval_state")
-    def _compute_can_record_customer_approval(self):
+    @api.depends("state", "customer_acceptance_state")
+    def _compute_can_record_customer_acceptance(self):
         for repair in self:
-            repair.can_record_customer_approval = repair.state not in (
+            repair.can_record_customer_acceptance = repair.state not in (
                 "done",
                 "cancel",
-            ) and repair.customer_approval_state in ("pending", "rejected")
+            ) and repair.customer_acceptance_state in ("pending", "rejected")
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -206,13 +206,13 @@ class RepairOrderEstimate(models.Model):
     def _aftersales_check_can_start(self):
         res = super()._aftersales_check_can_start()
         for repair in self:
-            if repair._aftersales_approval_required() and (
-                repair.customer_approval_state != "approved"
+            if repair._aftersales_acceptance_required() and (
+                repair.customer_acceptance_state != "approved"
             ):
                 raise UserError(
                     _(
-                        "Repair %(name)s is a paid repair and the customer has not approved its "
-                        "estimate yet. Send the quotation and record the customer's approval "
+                        "Repair %(name)s is a paid repair and the customer has not accepted its "
+                        "estimate yet. Send the quotation and record the customer's acceptance "
                         "before starting the work.",
                         name=repair.name,
                     )
@@ -248,15 +248,15 @@ class RepairOrderEstimate(models.Model):
             "context": ctx,
         }
 
-    def action_record_customer_approval(self):
+    def action_record_customer_acceptance(self):
         """Open the wizard in which staff record the customer's decision on the estimate."""
         self.ensure_one()
         self._aftersales_check_quote_rights()
-        self._aftersales_check_can_record_approval(self.env.user)
+        self._aftersales_check_can_record_acceptance(self.env.user)
         return {
             "type": "ir.actions.act_window",
-            "name": _("Record Customer Approval"),
-            "res_model": "aftersales.repair.approval.wizard",
+            "name": _("Record Customer Acceptance"),
+            "res_model": "aftersales.repair.acceptance.wizard",
             "view_mode": "form",
             "target": "new",
             "context": {"default_repair_id": self.id},
@@ -288,7 +288,7 @@ class RepairOrderEstimate(models.Model):
     def _get_portal_return_action(self):
         return self.env.ref("aftersales_repair.repair_order_action")
 
-    def _aftersales_approval_required(self):
+    def _aftersales_acceptance_required(self):
         """Whether the customer must approve the estimate before the work starts. Hook for
         other modules (e.g. a contract repair that charges parts)."""
         self.ensure_one()
@@ -297,12 +297,12 @@ class RepairOrderEstimate(models.Model):
     def _aftersales_has_to_be_signed(self):
         """Whether the customer can still accept the estimate on the portal."""
         self.ensure_one()
-        return self.customer_approval_state == "pending" and self.state not in ("done", "cancel")
+        return self.customer_acceptance_state == "pending" and self.state not in ("done", "cancel")
 
     def _aftersales_check_quote_rights(self):
         if not self.env.user.has_group("aftersales_repair.aftersales_group_user"):
             raise AccessError(
-                _("Only the front desk (After-Sales User) quotes repairs and records approvals.")
+                _("Only the front desk (After-Sales User) quotes repairs and records acceptances.")
             )
 
     def _aftersales_check_can_send_quotation(self):
@@ -321,10 +321,10 @@ class RepairOrderEstimate(models.Model):
                     )
                 )
 
-    def _aftersales_check_can_record_approval(self, user):
-        """Staff cannot record the customer's approval of a quotation they sent or created."""
+    def _aftersales_check_can_record_acceptance(self, user):
+        """Staff cannot record the customer's acceptance of a quotation they sent or created."""
         for repair in self:
-            if not repair.can_record_customer_approval:
+            if not repair.can_record_customer_acceptance:
                 raise UserError(
                     _(
                         "The estimate of %(name)s is not waiting for the customer's decision: "
@@ -336,7 +336,7 @@ class RepairOrderEstimate(models.Model):
                 raise UserError(
                     _(
                         "You sent or created the quotation of %(name)s: another member of "
-                        "staff must record the customer's approval.",
+                        "staff must record the customer's acceptance.",
                         name=repair.name,
                     )
                 )
@@ -347,14 +347,14 @@ class RepairOrderEstimate(models.Model):
                 "quotation_sent_by_id": self.env.user.id,
                 "quotation_sent_date": fields.Datetime.now(),
             }
-            if repair._aftersales_approval_required() and (
-                repair.customer_approval_state != "approved"
+            if repair._aftersales_acceptance_required() and (
+                repair.customer_acceptance_state != "approved"
             ):
-                vals["customer_approval_state"] = "pending"
+                vals["customer_acceptance_state"] = "pending"
             repair.write(vals)
 
     def _aftersales_set_customer_decision(
-        self, decision, approved_by, method, date=None, signature=None, declined_lines=None
+        self, decision, accepted_by, method, date=None, signature=None, declined_lines=None
     ):
         """Record the customer's decision on the estimate.
 
@@ -364,11 +364,11 @@ class RepairOrderEstimate(models.Model):
         """
         self.ensure_one()
         if decision not in ("approved", "rejected"):
-            raise UserError(_("The customer either approves or rejects the estimate."))
+            raise UserError(_("The customer either accepts or rejects the estimate."))
         if self.state in ("done", "cancel"):
             raise UserError(
                 _(
-                    "Repair %(name)s is closed; its estimate can no longer be approved.",
+                    "Repair %(name)s is closed; its estimate can no longer be accepted.",
                     name=self.name,
                 )
             )
@@ -376,29 +376,29 @@ class RepairOrderEstimate(models.Model):
             line.filtered(lambda rec: rec.repair_id == self)._aftersales_decline()
         self.write(
             {
-                "customer_approval_state": decision,
-                "customer_approved_by": approved_by,
-                "customer_approval_method": method,
-                "customer_approval_date": date or fields.Datetime.now(),
-                "customer_approval_recorded_by_id": (
+                "customer_acceptance_state": decision,
+                "customer_accepted_by": accepted_by,
+                "customer_acceptance_method": method,
+                "customer_acceptance_date": date or fields.Datetime.now(),
+                "customer_acceptance_recorded_by_id": (
                     self.env.user.id if not self.env.user.share else False
                 ),
                 "customer_signature": signature or False,
-                "approved_amount": self.estimate_amount if decision == "approved" else 0.0,
+                "accepted_amount": self.estimate_amount if decision == "approved" else 0.0,
             }
         )
         self._aftersales_log_note(
             _(
                 "Estimate %(decision)s by %(who)s (%(method)s), total %(amount)s.",
-                decision=dict(APPROVAL_STATES)[decision].lower(),
-                who=approved_by,
-                method=dict(self._fields["customer_approval_method"].selection).get(method),
+                decision=dict(ACCEPTANCE_STATES)[decision].lower(),
+                who=accepted_by,
+                method=dict(self._fields["customer_acceptance_method"].selection).get(method),
                 amount=format_amount(self.env, self.estimate_amount, self.currency_id),
             )
         )
         return True
 
-    def _aftersales_check_approval_still_valid(self, changes=None, details=None):
+    def _aftersales_check_acceptance_still_valid(self, changes=None, details=None):
         """An approved estimate that grows (new line, higher total) needs a new approval: put
         the order back to pending and tell the customer what changed.
 
@@ -406,35 +406,39 @@ class RepairOrderEstimate(models.Model):
         :param details: {repair id: [descriptions]} of lines changed, told to the customer
             when the total rose
         """
-        for repair in self._aftersales_approved_estimates():
+        for repair in self._aftersales_accepted_estimates():
             rounding = repair.currency_id.rounding
             raised = (
                 float_compare(
-                    repair.estimate_amount, repair.approved_amount, precision_rounding=rounding
+                    repair.estimate_amount, repair.accepted_amount, precision_rounding=rounding
                 )
                 > 0
             )
             if not (changes or raised):
                 continue
-            repair._aftersales_reset_approval((changes or []) + (details or {}).get(repair.id, []))
+            repair._aftersales_reset_acceptance(
+                (changes or []) + (details or {}).get(repair.id, [])
+            )
 
-    def _aftersales_approved_estimates(self):
-        """The repairs whose estimate the customer approved and whose work is still open:
+    def _aftersales_accepted_estimates(self):
+        """The repairs whose estimate the customer accepted and whose work is still open:
         the ones a change of their lines may send back for approval."""
         return self.filtered(
-            lambda r: r.customer_approval_state == "approved" and r.state not in ("done", "cancel")
+            lambda r: (
+                r.customer_acceptance_state == "approved" and r.state not in ("done", "cancel")
+            )
         )
 
-    def _aftersales_reset_approval(self, changes):
+    def _aftersales_reset_acceptance(self, changes):
         self.ensure_one()
-        self.customer_approval_state = "pending"
+        self.customer_acceptance_state = "pending"
         items = Markup("").join(Markup("<li>%s</li>") % escape(change) for change in changes)
         body = Markup("<p>%s</p>") % _(
-            "The estimate of your repair %(name)s changed and needs your approval again. "
-            "The total is now %(new)s (you approved %(old)s).",
+            "The estimate of your repair %(name)s changed and needs your acceptance again. "
+            "The total is now %(new)s (you accepted %(old)s).",
             name=self.name,
             new=format_amount(self.env, self.estimate_amount, self.currency_id),
-            old=format_amount(self.env, self.approved_amount, self.currency_id),
+            old=format_amount(self.env, self.accepted_amount, self.currency_id),
         )
         if items:
             body += Markup("<ul>%s</ul>") % items

@@ -52,8 +52,8 @@ class RepairOrderPriceApproval(models.Model):
         resets = []
         if repair.approval_state in ("approved", "pending"):
             resets.append(_("the service price approval"))
-        if repair.customer_approval_state == "approved":
-            resets.append(_("the customer's approval of the estimate"))
+        if repair.customer_acceptance_state == "approved":
+            resets.append(_("the customer's acceptance of the estimate"))
         if not resets:
             return None
         return {

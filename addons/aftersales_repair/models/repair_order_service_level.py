@@ -352,14 +352,14 @@ class RepairOrderServiceLevel(models.Model):
         )
 
     def _sla_pause_fields(self):
-        return ("customer_approval_state", "customer_unreachable", "quotation_sent_date")
+        return ("customer_acceptance_state", "customer_unreachable", "quotation_sent_date")
 
     def _sla_is_waiting(self):
         """Waiting on the customer: unreachable, or the quotation was sent and the customer
         has not decided yet."""
         self.ensure_one()
         return self.customer_unreachable or (
-            self.customer_approval_state == "pending" and bool(self.quotation_sent_date)
+            self.customer_acceptance_state == "pending" and bool(self.quotation_sent_date)
         )
 
     def _sla_values(self):

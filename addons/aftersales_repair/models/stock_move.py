@@ -127,9 +127,9 @@ class StockMove(models.Model):
         repair_moves._aftersales_sync_sale_order_line_price()
         # (grouped once: a batch of a thousand repairs is not scanned once per repair)
         by_repair = repair_moves.grouped("repair_id")
-        for repair in repair_moves.repair_id._aftersales_approved_estimates():
+        for repair in repair_moves.repair_id._aftersales_accepted_estimates():
             added = by_repair[repair]
-            repair._aftersales_check_approval_still_valid(
+            repair._aftersales_check_acceptance_still_valid(
                 [
                     self.env._(
                         "Part added: %(qty)s x %(product)s",
@@ -156,7 +156,7 @@ class StockMove(models.Model):
         if {"repair_price_unit", "supply_type"} & set(vals):
             self._aftersales_sync_sale_order_line_price()
         if {"product_uom_qty", "repair_price_unit", "repair_line_type", "supply_type"} & set(vals):
-            self.repair_id._aftersales_check_approval_still_valid(
+            self.repair_id._aftersales_check_acceptance_still_valid(
                 details=self._aftersales_change_details(before)
             )
         return res

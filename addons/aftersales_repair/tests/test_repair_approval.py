@@ -8,7 +8,7 @@ from .repair_common import RepairDeskCommon
 
 @tagged("post_install", "-at_install")
 class TestRepairApproval(RepairDeskCommon):
-    """Issue 3 point 3: the customer approves the estimate before a paid repair starts."""
+    """Issue 3 point 3: the customer accepts the estimate before a paid repair starts."""
 
     @classmethod
     def setUpClass(cls):
@@ -38,11 +38,11 @@ class TestRepairApproval(RepairDeskCommon):
         composer.save().action_send_mail()
 
     def _record_approval(self, user, **vals):
-        action = self.repair.with_user(user).action_record_customer_approval()
+        action = self.repair.with_user(user).action_record_customer_acceptance()
         wizard = Form(
             self.env[action["res_model"]].with_user(user).with_context(**action["context"])
         )
-        wizard.approved_by = vals.pop("approved_by", "Megan Doyle")
+        wizard.accepted_by = vals.pop("accepted_by", "Megan Doyle")
         wizard.method = vals.pop("method", "phone")
         for name, value in vals.items():
             setattr(wizard, name, value)
@@ -50,8 +50,8 @@ class TestRepairApproval(RepairDeskCommon):
 
     def test_paid_repair_cannot_start_before_approval(self):
         """Bad input: starting an unapproved paid repair."""
-        self.assertEqual(self.repair.customer_approval_state, "pending")
-        with self.assertRaisesRegex(UserError, "has not approved its estimate"):
+        self.assertEqual(self.repair.customer_acceptance_state, "pending")
+        with self.assertRaisesRegex(UserError, "has not accepted its estimate"):
             self.repair.with_user(self.technician).action_repair_start()
         self.assertEqual(self.repair.state, "confirmed")
 
@@ -76,18 +76,18 @@ class TestRepairApproval(RepairDeskCommon):
         with self.assertRaises(AccessError):
             self.repair.with_user(self.technician).action_send_quotation()
         with self.assertRaises(AccessError):
-            self.repair.with_user(self.technician).action_record_customer_approval()
+            self.repair.with_user(self.technician).action_record_customer_acceptance()
 
     def test_staff_records_approval(self):
         """Another member of staff records who approved, when and how; then work starts."""
         self._send_quotation(self.frontdesk)
-        self._record_approval(self.frontdesk_2, method="in_person", approved_by="Megan Doyle")
-        self.assertEqual(self.repair.customer_approval_state, "approved")
-        self.assertEqual(self.repair.customer_approved_by, "Megan Doyle")
-        self.assertEqual(self.repair.customer_approval_method, "in_person")
-        self.assertEqual(self.repair.customer_approval_recorded_by_id, self.frontdesk_2)
-        self.assertTrue(self.repair.customer_approval_date)
-        self.assertEqual(self.repair.approved_amount, 960.0 + 32.5)
+        self._record_approval(self.frontdesk_2, method="in_person", accepted_by="Megan Doyle")
+        self.assertEqual(self.repair.customer_acceptance_state, "approved")
+        self.assertEqual(self.repair.customer_accepted_by, "Megan Doyle")
+        self.assertEqual(self.repair.customer_acceptance_method, "in_person")
+        self.assertEqual(self.repair.customer_acceptance_recorded_by_id, self.frontdesk_2)
+        self.assertTrue(self.repair.customer_acceptance_date)
+        self.assertEqual(self.repair.accepted_amount, 960.0 + 32.5)
         self.repair.with_user(self.technician).action_repair_start()
         self.assertEqual(self.repair.state, "under_repair")
 
@@ -99,11 +99,11 @@ class TestRepairApproval(RepairDeskCommon):
         # nor the one who created the repair
         with self.assertRaisesRegex(UserError, "another member of staff"):
             self._record_approval(self.frontdesk)
-        self.assertEqual(self.repair.customer_approval_state, "pending")
+        self.assertEqual(self.repair.customer_acceptance_state, "pending")
 
     def test_rejected_estimate(self):
         self._record_approval(self.manager, decision="rejected")
-        self.assertEqual(self.repair.customer_approval_state, "rejected")
+        self.assertEqual(self.repair.customer_acceptance_state, "rejected")
         with self.assertRaises(UserError):
             self.repair.action_repair_start()
 
@@ -116,7 +116,7 @@ class TestRepairApproval(RepairDeskCommon):
             declined_move_ids=brake,
             declined_labour_ids=self.labour,
         )
-        self.assertEqual(self.repair.customer_approval_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "approved")
         self.assertTrue(brake.is_declined)
         self.assertEqual(brake.state, "cancel")
         self.assertTrue(self.labour.is_declined)
@@ -124,7 +124,7 @@ class TestRepairApproval(RepairDeskCommon):
         self.assertEqual(self.repair.declined_move_ids, brake)
         self.assertEqual(self.repair.declined_labour_ids, self.labour)
         self.assertEqual(self.repair.estimate_amount, 960.0)
-        self.assertEqual(self.repair.approved_amount, 960.0)
+        self.assertEqual(self.repair.accepted_amount, 960.0)
         html = (
             self.env["ir.actions.report"]
             ._render_qweb_html(
@@ -140,13 +140,13 @@ class TestRepairApproval(RepairDeskCommon):
         """Adding a line after approval puts the order back to waiting for approval and tells
         the customer what changed."""
         self._record_approval(self.manager)
-        self.assertEqual(self.repair.customer_approval_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "approved")
         self._add_part(self.repair, self.part_battery)
-        self.assertEqual(self.repair.customer_approval_state, "pending")
+        self.assertEqual(self.repair.customer_acceptance_state, "pending")
         message = self.repair.message_ids[0]
         self.assertIn(self.customer, message.partner_ids)
         self.assertIn("Part added: 1.0 x Test Battery 48 V", message.body)
-        self.assertIn("needs your approval again", message.body)
+        self.assertIn("needs your acceptance again", message.body)
         with self.assertRaises(UserError):
             self.repair.action_repair_start()
 
@@ -154,10 +154,10 @@ class TestRepairApproval(RepairDeskCommon):
         """A higher price needs a new approval; a lower one does not."""
         self._record_approval(self.manager)
         self.part.repair_price_unit = 900.0
-        self.assertEqual(self.repair.customer_approval_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "approved")
         self.labour.hours = 3.0  # 900.00 + 195.00 > 992.50 approved
-        self.assertEqual(self.repair.customer_approval_state, "pending")
-        self.assertIn("needs your approval again", self.repair.message_ids[0].body)
+        self.assertEqual(self.repair.customer_acceptance_state, "pending")
+        self.assertIn("needs your acceptance again", self.repair.message_ids[0].body)
 
     def test_quotation_pdf_renders(self):
         """The quotation prints parts, labour, totals and the no-guarantee notice."""

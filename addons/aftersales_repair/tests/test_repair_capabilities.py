@@ -22,7 +22,7 @@ class TestRepairCapabilities(WorkshopCommon):
             invisible.setdefault(button.get("name"), []).append(button.get("invisible") or "")
         expected = {
             "action_send_quotation": "not can_send_quotation",
-            "action_record_customer_approval": "not can_record_customer_approval",
+            "action_record_customer_acceptance": "not can_record_customer_acceptance",
             "action_open_inspection_wizard": "not can_inspect",
             "action_handover": "not can_handover",
             "action_print_settlement": "not can_print_settlement",
@@ -111,12 +111,12 @@ class TestRepairCapabilities(WorkshopCommon):
 
     def test_customer_decision_follows_the_capability(self):
         free = self._create_repair()
-        self.assertEqual(free.customer_approval_state, "not_required")
-        self.assertFalse(free.can_record_customer_approval)
+        self.assertEqual(free.customer_acceptance_state, "not_required")
+        self.assertFalse(free.can_record_customer_acceptance)
         with self.assertRaisesRegex(UserError, "not waiting for the customer's decision"):
-            free.with_user(self.frontdesk).action_record_customer_approval()
+            free.with_user(self.frontdesk).action_record_customer_acceptance()
         paid = self._create_repair(category="paid")
-        self.assertEqual(paid.customer_approval_state, "pending")
-        self.assertTrue(paid.can_record_customer_approval)
-        action = paid.with_user(self.frontdesk).action_record_customer_approval()
-        self.assertEqual(action["res_model"], "aftersales.repair.approval.wizard")
+        self.assertEqual(paid.customer_acceptance_state, "pending")
+        self.assertTrue(paid.can_record_customer_acceptance)
+        action = paid.with_user(self.frontdesk).action_record_customer_acceptance()
+        self.assertEqual(action["res_model"], "aftersales.repair.acceptance.wizard")

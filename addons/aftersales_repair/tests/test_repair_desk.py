@@ -121,7 +121,7 @@ class TestRepairDesk(RepairDeskCommon):
             return Repair.search(self._filter_domain(name) + [("id", "in", repairs.ids)])
 
         self.assertEqual(found("my_repairs"), mine)
-        self.assertEqual(found("waiting_approval"), mine)
+        self.assertEqual(found("waiting_acceptance"), mine)
         self.assertEqual(found("in_inspection"), inspection)
         self.assertEqual(found("repeat_repair"), repeat)
         self.assertEqual(found("category_free"), repairs - mine)
@@ -159,7 +159,7 @@ class TestRepairDesk(RepairDeskCommon):
         badges = {(node.text or "").strip(): node.get("t-if") for node in kanban.xpath("//span")}
         self.assertEqual(badges["Overdue"], "record.is_overdue.raw_value")
         self.assertEqual(badges["Repeat"], "record.is_repeat_repair.raw_value")
-        self.assertIn("customer_approval_state", badges["Waiting Approval"])
+        self.assertIn("customer_acceptance_state", badges["Waiting Acceptance"])
         lst = self._arch("aftersales_repair.repair_order_view_list", "list")
         self.assertEqual(lst.get("decoration-danger"), "is_overdue")
 
@@ -186,7 +186,7 @@ class TestRepairDesk(RepairDeskCommon):
             "estimated_completion_date",
             "labour_ids",
             # approvals: the customer's and the service price approval
-            "customer_approval_state",
+            "customer_acceptance_state",
             "approval_state",
             "approval_review_ids",
             # work, loan unit, old parts, handover
@@ -201,7 +201,7 @@ class TestRepairDesk(RepairDeskCommon):
         self.assertEqual(expected - shown, set())
         buttons = {node.get("name") for node in form.xpath("//button")}
         self.assertLessEqual(
-            {"action_send_quotation", "action_record_customer_approval", "action_view_loans"},
+            {"action_send_quotation", "action_record_customer_acceptance", "action_view_loans"},
             buttons,
         )
         ribbons = {node.get("title") for node in form.xpath("//widget[@name='web_ribbon']")}
@@ -273,9 +273,9 @@ class TestRepairDesk(RepairDeskCommon):
         part = self._add_part(repair, self.part_controller)
         labour = self._add_labour(repair, 0.5)
         repair._aftersales_set_customer_decision("approved", "Megan Doyle", "phone")
-        self.assertEqual(repair.approved_amount, 992.5)
+        self.assertEqual(repair.accepted_amount, 992.5)
         labour.hours = 3.0
-        self.assertEqual(repair.customer_approval_state, "pending")
+        self.assertEqual(repair.customer_acceptance_state, "pending")
         message = repair.message_ids[0]
         self.assertIn(self.customer, message.partner_ids)
         self.assertIn("Test Repair Labour: 0.5 h → 3 h", message.body)
@@ -287,7 +287,7 @@ class TestRepairDesk(RepairDeskCommon):
         # a lower price needs no new approval
         repair._aftersales_set_customer_decision("approved", "Megan Doyle", "phone")
         part.repair_price_unit = 900.0
-        self.assertEqual(repair.customer_approval_state, "approved")
+        self.assertEqual(repair.customer_acceptance_state, "approved")
 
     # ---- access: technicians work their own repairs ----------------------------------------
     def test_technician_works_own_repair_only(self):
@@ -339,22 +339,22 @@ class TestRepairDesk(RepairDeskCommon):
         """Bad input: staff record an approval with a date in the future; nothing is saved."""
         repair = self._create_repair(user=self.frontdesk)
         self._add_part(repair, self.part_controller)
-        Wizard = self.env["aftersales.repair.approval.wizard"].with_user(self.manager)
+        Wizard = self.env["aftersales.repair.acceptance.wizard"].with_user(self.manager)
         with freeze_time("2026-12-01 10:00:00"):
             wizard = Wizard.create(
                 {
                     "repair_id": repair.id,
-                    "approved_by": "Megan Doyle",
+                    "accepted_by": "Megan Doyle",
                     "method": "phone",
-                    "approval_date": "2026-12-02 09:00:00",
+                    "acceptance_date": "2026-12-02 09:00:00",
                 }
             )
             with self.assertRaises(UserError) as error:
                 wizard.action_confirm()
             self.assertIn("cannot be dated in the future", str(error.exception))
-            self.assertEqual(repair.customer_approval_state, "pending")
-            wizard.approval_date = "2026-12-01 09:30:00"
+            self.assertEqual(repair.customer_acceptance_state, "pending")
+            wizard.acceptance_date = "2026-12-01 09:30:00"
             wizard.action_confirm()
-        self.assertEqual(repair.customer_approval_state, "approved")
-        self.assertEqual(repair.customer_approval_date, datetime(2026, 12, 1, 9, 30))
-        self.assertEqual(repair.customer_approval_recorded_by_id, self.manager)
+        self.assertEqual(repair.customer_acceptance_state, "approved")
+        self.assertEqual(repair.customer_acceptance_date, datetime(2026, 12, 1, 9, 30))
+        self.assertEqual(repair.customer_acceptance_recorded_by_id, self.manager)

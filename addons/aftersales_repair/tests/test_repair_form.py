@@ -83,14 +83,14 @@ class TestRepairFormHeader(WorkshopCommon):
         )
         self.assertIn("Hand Over & Close", self._header_buttons(states["done"], self.frontdesk))
 
-    def test_no_customer_approval_badge_on_a_blank_draft(self):
+    def test_no_customer_acceptance_badge_on_a_blank_draft(self):
         arch = etree.fromstring(
             self.env["repair.order"].with_user(self.frontdesk).get_view(view_type="form")["arch"]
         )
-        [badge] = arch.xpath("//field[@name='customer_approval_state'][@widget='badge']")
+        [badge] = arch.xpath("//field[@name='customer_acceptance_state'][@widget='badge']")
         blank = self._create_repair(parts=[], category="paid")
-        self.assertEqual(blank.customer_approval_state, "pending")
-        values = {"customer_approval_state": "pending", "move_ids": [], "labour_ids": []}
+        self.assertEqual(blank.customer_acceptance_state, "pending")
+        values = {"customer_acceptance_state": "pending", "move_ids": [], "labour_ids": []}
         self.assertTrue(safe_eval(badge.get("invisible"), values))
         values["move_ids"] = [1]
         self.assertFalse(safe_eval(badge.get("invisible"), values))
@@ -98,9 +98,9 @@ class TestRepairFormHeader(WorkshopCommon):
     def test_warning_says_which_approval_an_edit_resets(self):
         repair = self._create_repair(category="paid", hours=1.0)
         self.assertIsNone(repair._onchange_lines_warn_approval_reset())
-        repair.customer_approval_state = "approved"
+        repair.customer_acceptance_state = "approved"
         warning = repair._onchange_lines_warn_approval_reset()["warning"]
-        self.assertIn("customer's approval of the estimate", warning["message"])
+        self.assertIn("customer's acceptance of the estimate", warning["message"])
         self.assertIn(repair.name, warning["message"])
         if repair.approval_state == "approved":
             self.assertIn("service price approval", warning["message"])

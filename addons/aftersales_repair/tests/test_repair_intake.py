@@ -18,7 +18,7 @@ class TestRepairIntake(RepairDeskCommon):
     @users("as_frontdesk")
     def test_intake_form(self):
         """The front desk records channel, mode, contact, site, fault, requested date and the
-        items received with the unit; a paid repair waits for the customer's approval."""
+        items received with the unit; a paid repair waits for the customer's acceptance."""
         # serial numbers enabled, as the Inventory setting does for every employee
         self.env.ref("base.group_user").sudo().implied_ids |= self.env.ref(
             "stock.group_production_lot"
@@ -49,7 +49,7 @@ class TestRepairIntake(RepairDeskCommon):
         self.assertEqual(repair.contact_phone, "+44 23 9200 1100")
         self.assertEqual(repair.site_partner_id, site)
         self.assertEqual(repair.service_category, "paid")
-        self.assertEqual(repair.customer_approval_state, "pending")
+        self.assertEqual(repair.customer_acceptance_state, "pending")
         self.assertEqual(repair.intake_channel, "walk_in")
         self.assertEqual(repair.service_mode, "on_site")
         self.assertEqual(repair.requested_date, datetime(2026, 12, 1, 9, 0))
@@ -62,9 +62,9 @@ class TestRepairIntake(RepairDeskCommon):
 
     def test_free_repair_needs_no_approval(self):
         repair = self._create_repair(service_category="free")
-        self.assertEqual(repair.customer_approval_state, "not_required")
+        self.assertEqual(repair.customer_acceptance_state, "not_required")
         repair.service_category = "paid"
-        self.assertEqual(repair.customer_approval_state, "pending")
+        self.assertEqual(repair.customer_acceptance_state, "pending")
 
     def test_purchase_date_from_delivery(self):
         """Purchase date and sales reference come from the delivery of the serial."""

@@ -38,18 +38,18 @@ class TestRepairPortal(RepairDeskCommon, HttpCase):
         url = self.repair.get_portal_url(suffix="/accept")
         result = self.make_jsonrpc_request(url, {"name": "Megan Doyle", "signature": SIGNATURE})
         self.assertTrue(result.get("force_refresh"), result)
-        self.assertEqual(self.repair.customer_approval_state, "approved")
-        self.assertEqual(self.repair.customer_approval_method, "portal")
-        self.assertEqual(self.repair.customer_approved_by, "Megan Doyle")
+        self.assertEqual(self.repair.customer_acceptance_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_method, "portal")
+        self.assertEqual(self.repair.customer_accepted_by, "Megan Doyle")
         self.assertTrue(self.repair.customer_signature)
-        self.assertEqual(self.repair.approved_amount, 960.0)
+        self.assertEqual(self.repair.accepted_amount, 960.0)
 
     def test_wrong_token_refused(self):
         self.repair._portal_ensure_token()
         url = f"/my/repairs/{self.repair.id}/accept?access_token=not-the-token"
         result = self.make_jsonrpc_request(url, {"name": "Mallory", "signature": SIGNATURE})
         self.assertIn("error", result)
-        self.assertEqual(self.repair.customer_approval_state, "pending")
+        self.assertEqual(self.repair.customer_acceptance_state, "pending")
 
     def test_portal_user_pages(self):
         """The portal user lists and opens their repair, signs it, and cannot open another
@@ -70,7 +70,7 @@ class TestRepairPortal(RepairDeskCommon, HttpCase):
             f"/my/repairs/{self.repair.id}/accept", {"name": "Megan Test", "signature": SIGNATURE}
         )
         self.assertTrue(result.get("force_refresh"), result)
-        self.assertEqual(self.repair.customer_approval_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "approved")
 
     def test_decline_on_portal(self):
         self.repair._portal_ensure_token()
@@ -84,7 +84,7 @@ class TestRepairPortal(RepairDeskCommon, HttpCase):
             },
         )
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(self.repair.customer_approval_state, "rejected")
+        self.assertEqual(self.repair.customer_acceptance_state, "rejected")
 
     def test_decline_some_work_then_sign(self):
         """The customer declines some recommended work on the portal, then signs for the rest:
@@ -117,13 +117,13 @@ class TestRepairPortal(RepairDeskCommon, HttpCase):
         self.assertEqual(repair.declined_move_ids, battery)
         self.assertEqual(repair.declined_labour_ids, extra)
         self.assertIn("Repaint the mast", repair.message_ids[0].body)
-        self.assertEqual(repair.customer_approval_state, "pending")
+        self.assertEqual(repair.customer_acceptance_state, "pending")
         result = self.make_jsonrpc_request(
             f"/my/repairs/{repair.id}/accept", {"name": "Megan Test", "signature": SIGNATURE}
         )
         self.assertTrue(result.get("force_refresh"), result)
-        self.assertEqual(repair.customer_approval_state, "approved")
-        self.assertEqual(repair.approved_amount, 960.0 + 32.5)
+        self.assertEqual(repair.customer_acceptance_state, "approved")
+        self.assertEqual(repair.accepted_amount, 960.0 + 32.5)
         # once signed, nothing more can be declined there
         self.url_open(
             repair.get_portal_url(suffix="/decline_lines"),

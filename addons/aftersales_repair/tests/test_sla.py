@@ -198,7 +198,7 @@ class TestServiceLevels(ServiceLevelCommon):
 
     def test_quotation_sent_pauses_until_customer_decides(self):
         """Sending the quotation meets the solution target; the clock of the other targets
-        stops until the customer approves (18 clock hours here, added to the 24 h arrival)."""
+        stops until the customer accepts (18 clock hours here, added to the 24 h arrival)."""
         with freeze_time(FRIDAY_15):
             repair = self._repair(
                 service_category="paid", service_mode="on_site", site_distance_km=2.0
@@ -210,10 +210,10 @@ class TestServiceLevels(ServiceLevelCommon):
             repair._aftersales_mark_sent()
         self.assertEqual(solution.state, "met")
         self.assertEqual(self._deadline(repair, "first_contact").state, "met")
-        self.assertEqual(repair.customer_approval_state, "pending")
+        self.assertEqual(repair.customer_acceptance_state, "pending")
         self.assertTrue(arrival.is_paused)
         with freeze_time(datetime(2026, 11, 21, 10, 0)):
-            repair.customer_approval_state = "approved"
+            repair.customer_acceptance_state = "approved"
         self.assertFalse(arrival.is_paused)
         self.assertAlmostEqual(arrival.paused_hours, 18.0)
         self.assertEqual(arrival.deadline_datetime, datetime(2026, 11, 22, 9, 0))

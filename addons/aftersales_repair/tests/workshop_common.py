@@ -29,7 +29,7 @@ class WorkshopCommon(AftersalesCommon):
     @classmethod
     def _create_repair(cls, parts=None, hours=0.0, category="free", **vals):
         """A repair of the customer's forklift, the technician responsible; parts is a list of
-        (product, quantity). Free (warranty) by default: it needs no customer approval."""
+        (product, quantity). Free (warranty) by default: it needs no customer acceptance."""
         WorkshopCommon._workshop_serials += 1
         parts = parts if parts is not None else [(cls.part_battery, 1.0)]
         values = {
@@ -54,7 +54,7 @@ class WorkshopCommon(AftersalesCommon):
 
     def _start(self, repair):
         if repair.service_category == "paid":
-            repair.write({"customer_approval_state": "approved"})
+            repair.write({"customer_acceptance_state": "approved"})
         repair.action_validate()
         repair.with_user(repair.user_id).action_repair_start()
         self.assertEqual(repair.state, "under_repair")

@@ -90,7 +90,7 @@ class AftersalesSlaPolicy(models.Model):
     pause_on_customer = fields.Boolean(
         string="Pause While Waiting on Customer",
         default=True,
-        help="The clock stops while the customer's approval is pending or the customer is "
+        help="The clock stops while the customer's acceptance is pending or the customer is "
         "unreachable; the deadline is extended by the paused time.",
     )
     deadline_count = fields.Integer(compute="_compute_deadline_count")
