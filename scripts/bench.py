@@ -317,8 +317,10 @@ def gen_master_data(odoo, db, sizes, state):
     and its warranty policy (unit 24 months, parts 12, 24 and 36 months)."""
     with environment(odoo, db, commit=True, context=GEN_CONTEXT) as env:
         company = env.company
-        # the generated flow has no remote attempt before its trips and no self-check or
-        # team-lead check before its inspections (two human steps, DOMAIN.md §2 and §7)
+        # the generated flow has no remote attempt before its trips and no self-check or team-lead
+        # check before its inspections, two human steps:
+        # (aftersales_repair/readme/CONFIGURE.md, "Remote guidance before on-site visits") and
+        # (aftersales_repair/readme/CONFIGURE.md, "Self-check and team-lead check")
         company.write(
             {"aftersales_remote_first": False, "aftersales_pre_inspection_checks": False}
         )

@@ -289,7 +289,8 @@ def main():
     frontdesk("repair.order", "action_repair_end", [repair_id])
     state = frontdesk("repair.order", "read", [repair_id], ["state"])[0]["state"]
     if state == "inspection":
-        # DOMAIN.md §7: the technician's self-check, then a team lead's, then QC
+        # the technician's self-check, then a team lead's, then QC
+        # (aftersales_repair/readme/CONFIGURE.md, "Self-check and team-lead check")
         technician("aftersales.repair.check", "create", {"repair_id": repair_id})
         team_lead(
             "aftersales.repair.check", "create", {"repair_id": repair_id, "check_type": "lead"}

@@ -7,7 +7,8 @@ from odoo.tools.safe_eval import safe_eval
 
 
 class AftersalesApprovalRule(models.Model):
-    """Who must approve a document of a type, for an amount band (DOMAIN.md §4).
+    """Who must approve a document of a type, for an amount band
+    (readme/CONFIGURE.md, "Approval rules and bands").
 
     The band is explicit about its boundaries: "up to 500" is `amount_to = 500` with
     `amount_to_included = True`; "above 2,000" is `amount_from = 2000` with

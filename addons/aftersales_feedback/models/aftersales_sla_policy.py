@@ -11,7 +11,8 @@ COMPLAINT_TARGET_KINDS = [
 
 
 class AftersalesSlaPolicy(models.Model):
-    """The targets of the complaint and enquiry register (DOMAIN.md §3)."""
+    """The targets of the complaint and enquiry register
+    (readme/CONFIGURE.md, "Complaint deadlines")."""
 
     _inherit = "aftersales.sla.policy"
 

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 from odoo.addons.aftersales_repair.tools import check_number_bounds
 
-# company setting: (target kind of the complaint register, default from DOMAIN.md §3)
+# company setting: (target kind of the complaint register, default)
+# (readme/CONFIGURE.md, "Complaint deadlines")
 COMPLAINT_SETTINGS = {
     "aftersales_complaint_ack_hours": ("forward", 4.0),
     "aftersales_enquiry_answer_hours": ("enquiry_answer", 8.0),
@@ -17,7 +18,8 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     # The complaint register's targets are service-level policies (aftersales_sla): these
-    # settings read and write the company's policy of each target (DOMAIN.md §3).
+    # settings read and write the company's policy of each target
+    # (readme/CONFIGURE.md, "Complaint deadlines").
     aftersales_complaint_ack_hours = fields.Float(
         string="Acknowledge Complaints Within (working hours)",
         compute="_compute_aftersales_complaint_ack_hours",

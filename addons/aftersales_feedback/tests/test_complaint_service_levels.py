@@ -15,8 +15,8 @@ MONDAY_9 = datetime(2026, 3, 2, 9, 0)
 @tagged("post_install", "-at_install")
 class TestComplaintServiceLevels(FeedbackCommon):
     """Issue 15 point 2 and issue 19 point 4 §3: the deadlines of the complaint and enquiry
-    register are targets of the service-level engine, seeded with DOMAIN.md §3's numbers and
-    set per company in Settings."""
+    register are targets of the service-level engine, seeded with the numbers of
+    (readme/CONFIGURE.md, "Complaint deadlines") and set per company in Settings."""
 
     def _policy(self, kind):
         return self.env.ref(f"aftersales_feedback.aftersales_sla_policy_{kind}")

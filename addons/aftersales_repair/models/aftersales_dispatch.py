@@ -73,7 +73,8 @@ class AftersalesDispatch(models.Model):
     )
     reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     review_datetime = fields.Datetime(string="Reviewed On", readonly=True, copy=False)
-    # remote guidance first (DOMAIN.md §2, 003 §9): the failed attempt, or why not
+    # remote guidance first: the failed attempt, or why not
+    # (readme/CONFIGURE.md, "Remote guidance before on-site visits")
     remote_attempt_date = fields.Datetime(
         string="Remote Attempt On",
         tracking=True,
@@ -85,7 +86,8 @@ class AftersalesDispatch(models.Model):
     remote_attempt_outcome = fields.Text(
         help="What was tried remotely and why it did not solve the problem.",
     )
-    # parts for the trip (DOMAIN.md §4, 001 §5): requested on the trip, returned with it
+    # parts for the trip: requested on the trip, returned with it
+    # (readme/CONFIGURE.md, "Trip parts")
     part_picking_ids = fields.One2many(
         "stock.picking", "aftersales_dispatch_id", string="Parts Transfers", readonly=True
     )

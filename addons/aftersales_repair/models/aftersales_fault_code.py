@@ -23,7 +23,7 @@ class AftersalesFaultCode(models.Model):
     )
     is_major = fields.Boolean(
         string="Major Failure",
-        help="A major failure is reported to the general manager at once (DOMAIN.md §2).",
+        help="A major failure is reported to the general manager at once.",
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", index=True)

@@ -135,7 +135,8 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
         if "aftersales.sla.deadline" in self.env:
             sheets.append(self._aftersales_workbook_on_time_sheet(month_start, month_end, company))
         if company.aftersales_workbook_per_centre:
-            # every branch sends its repair records (DOMAIN.md §7, 000 and 002 §4.1.6)
+            # every branch sends its repair records
+            # (readme/CONFIGURE.md, "Monthly records per service centre")
             sheets += self._aftersales_workbook_centre_sheets(month_start, month_end, company)
         return sheets
 

@@ -7,9 +7,10 @@ CHECK_TYPES = [("self", "Technician Self-Check"), ("lead", "Team-Lead Check")]
 
 
 class AftersalesRepairCheck(models.Model):
-    """The checks before the final inspection (DOMAIN.md §7, 000 and 002 篇六): the technician
-    checks the work, then a team lead; only then may the quality inspector pass the repair.
-    Each check is evidence: who and when are set by the mechanism, never by the caller."""
+    """The checks before the final inspection (readme/CONFIGURE.md, "Self-check and team-lead
+    check"): the technician checks the work, then a team lead; only then may the quality inspector
+    pass the repair. Each check is evidence: who and when are set by the mechanism, never by the
+    caller."""
 
     _name = "aftersales.repair.check"
     _description = "Repair Check Before Inspection"

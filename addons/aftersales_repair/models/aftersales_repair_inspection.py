@@ -40,7 +40,8 @@ class AftersalesRepairInspection(models.Model):
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     result = fields.Selection(INSPECTION_RESULTS, required=True, readonly=True)
     notes = fields.Text()
-    # the checks before it (DOMAIN.md §7: technician self-check, then team lead, then QC)
+    # the checks before it: technician self-check, then team lead, then QC
+    # (readme/CONFIGURE.md, "Self-check and team-lead check")
     check_ids = fields.One2many("aftersales.repair.check", "inspection_id", readonly=True)
     self_check_user_id = fields.Many2one(
         "res.users", string="Self-Check By", compute="_compute_checks", store=True
@@ -109,8 +110,9 @@ class AftersalesRepairInspection(models.Model):
 
     @api.model
     def _check_pre_inspection_checks(self, repair, checks):
-        """DOMAIN.md §7: a repair passes only after the technician's self-check and a team
-        lead's check (when the company applies the rule)."""
+        """A repair passes only after the technician's self-check and a team lead's check
+        (when the company applies the rule) (readme/CONFIGURE.md, "Self-check and team-lead
+        check")."""
         if not repair.company_id.aftersales_pre_inspection_checks:
             return
         missing = []

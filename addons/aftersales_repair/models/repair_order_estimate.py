@@ -307,7 +307,7 @@ class RepairOrderEstimate(models.Model):
 
     def _aftersales_check_can_send_quotation(self):
         """Checks before the quotation goes to the customer. Hook for the service price
-        approval (readme/CONFIGURE.md, "Service price approval")."""
+        approval (readme/CONFIGURE.md, "Service price approval thresholds")."""
         for repair in self:
             if not repair.can_send_quotation:
                 raise UserError(

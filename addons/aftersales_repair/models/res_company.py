@@ -92,8 +92,9 @@ class ResCompany(models.Model):
         companies = super().create(vals_list)
         # a new company starts with the default service levels of the suite
         self.env["aftersales.sla.policy"]._aftersales_copy_defaults(companies)
-        # (readme/CONFIGURE.md, "Default policies for every company") and the default approval
-        # rules (readme/CONFIGURE.md, "Default rules for every company")
+        # (aftersales_sla/readme/CONFIGURE.md, "Default policies for every company") and the
+        # default approval rules
+        # (aftersales_approval/readme/CONFIGURE.md, "Default rules for every company")
         self.env["aftersales.approval.rule"]._aftersales_seed_default_rules(
             "aftersales_repair", companies
         )

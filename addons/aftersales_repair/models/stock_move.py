@@ -28,7 +28,7 @@ class StockMove(models.Model):
         SUPPLY_TYPES,
         string="Supplied By",
         default="company",
-        help="Customer-supplied parts carry no quality guarantee (DOMAIN.md §1).",
+        help="Customer-supplied parts carry no quality guarantee.",
     )
     is_original = fields.Boolean(
         string="Original Part",

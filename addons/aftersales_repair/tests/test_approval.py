@@ -84,9 +84,9 @@ class ApprovalCommon(AftersalesCommon):
 @tagged("post_install", "-at_install")
 class TestApprovalRules(ApprovalCommon):
     def test_default_repair_bands_exact_boundaries(self):
-        """(readme/CONFIGURE.md, "Approval levels"): below 1,000 After-Sales Manager; 1,000 to
-        5,000 (both included) Sales VP; above 5,000 General Manager; the same bands for waivers;
-        nothing for 0."""
+        """(readme/CONFIGURE.md, "Service price approval thresholds"): below 1,000 After-Sales
+        Manager; 1,000 to 5,000 (both included) Sales VP; above 5,000 General Manager; the same
+        bands for waivers; nothing for 0."""
         expected = [
             (0.0, None),
             (0.01, "manager"),

@@ -20,7 +20,8 @@ TRIP_END = datetime(2026, 11, 24, 12, 0)
 
 @tagged("post_install", "-at_install")
 class TestRemoteFirst(WorkshopCommon):
-    """DOMAIN.md §2 (003 §9): try phone or remote guidance first; an on-site trip needs the
+    """(readme/CONFIGURE.md, "Remote guidance before on-site visits"): try phone or remote
+    guidance first; an on-site trip needs the
     failed remote attempt (when, by whom, outcome) or the reason to go at once."""
 
     @classmethod
@@ -99,8 +100,8 @@ class TestRemoteFirst(WorkshopCommon):
 
 @tagged("post_install", "-at_install")
 class TestPreInspectionChecks(WorkshopCommon):
-    """DOMAIN.md §7 (000, 002 篇六): the technician's self-check, then a team lead's check,
-    then the 100 % final inspection by QC."""
+    """(readme/CONFIGURE.md, "Self-check and team-lead check"): the technician's self-check, then a
+    team lead's check, then the 100 % final inspection by QC."""
 
     @classmethod
     def setUpClass(cls):
@@ -238,8 +239,9 @@ class TestPreInspectionChecks(WorkshopCommon):
 
 @tagged("post_install", "-at_install")
 class TestWorkbookPerCentre(BillingCommon):
-    """DOMAIN.md §7 (000, 002 §4.1.6): every branch sends its repair records monthly; the
-    workbook has a sheet per service centre, and a manager can make one centre's workbook."""
+    """(readme/CONFIGURE.md, "Monthly records per service centre"): every branch sends its repair
+    records monthly; the workbook has a sheet per service centre, and a manager can make one
+    centre's workbook."""
 
     @classmethod
     def setUpClass(cls):
@@ -310,8 +312,9 @@ class TestWorkbookPerCentre(BillingCommon):
 
 @tagged("post_install", "-at_install")
 class TestTripParts(WorkshopCommon):
-    """DOMAIN.md §4 (001 §5): parts for a trip are requested on the trip and come back with it;
-    every part moves through Odoo transfers (warehouse to the trip's location and back)."""
+    """(readme/CONFIGURE.md, "Trip parts"): parts for a trip are requested on the trip and come
+    back with it; every part moves through Odoo transfers (warehouse to the trip's location and
+    back)."""
 
     @classmethod
     def setUpClass(cls):

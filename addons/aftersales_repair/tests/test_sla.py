@@ -18,8 +18,8 @@ FRIDAY_15 = datetime(2026, 11, 20, 15, 0)
 class TestServiceLevels(ServiceLevelCommon):
     @freeze_time(FRIDAY_15)
     def test_working_hours_across_weekend_and_holiday(self):
-        """(readme/CONFIGURE.md, "Service levels"): contact within 4 working hours, solution within
-        8 working hours."""
+        """(readme/CONFIGURE.md, "Response times"): contact within 4 working hours, solution
+        within 8 working hours."""
         repair = self._repair(service_mode="in_shop")
         first = self._deadline(repair, "first_contact")
         self.assertEqual(
@@ -37,7 +37,7 @@ class TestServiceLevels(ServiceLevelCommon):
         self.assertFalse(self._deadline(repair, "arrival"))
 
     def test_walk_in_technician_within_half_an_hour(self):
-        """(readme/CONFIGURE.md, "Walk-in customers"): a walk-in customer gets a technician within
+        """(readme/CONFIGURE.md, "Response times"): a walk-in customer gets a technician within
         half an hour (working time); the walk-in rule replaces the 4-hour first contact."""
         walk_in_policy = self.env.ref("aftersales_repair.aftersales_sla_policy_walk_in")
         with freeze_time(FRIDAY_15):
@@ -70,7 +70,7 @@ class TestServiceLevels(ServiceLevelCommon):
 
     @freeze_time(FRIDAY_15)
     def test_arrival_by_distance_boundaries(self):
-        """(readme/CONFIGURE.md, "On-site arrival"): within 5 km 24 h, within 50 km 48 h, beyond 72
+        """(readme/CONFIGURE.md, "Response times"): within 5 km 24 h, within 50 km 48 h, beyond 72
         h (clock hours). 5 km exactly is within 5 km, 50 km exactly within 50 km."""
         expected = {
             0.0: datetime(2026, 11, 21, 15, 0),
@@ -89,8 +89,8 @@ class TestServiceLevels(ServiceLevelCommon):
 
     @freeze_time(FRIDAY_15)
     def test_arrival_by_zone(self):
-        """(readme/CONFIGURE.md, "Urban and suburban arrival"): urban 6, suburban 7 working hours;
-        a zone wins over the distance band."""
+        """(readme/CONFIGURE.md, "Response times"): urban 6, suburban 7 working hours; a zone wins
+        over the distance band (aftersales_sla/readme/CONFIGURE.md, "Distance bands and zones")."""
         urban = self._repair(service_mode="on_site", site_distance_km=3.0, site_zone="urban")
         # Friday 2 h + Tuesday 08:00-12:00
         self.assertEqual(
@@ -150,7 +150,7 @@ class TestServiceLevels(ServiceLevelCommon):
         self.assertEqual(arrival.deadline_datetime, datetime(2026, 11, 21, 15, 0))
 
     def test_factory_return_targets(self):
-        """(readme/CONFIGURE.md, "Factory returns"): critical parts shipped to the factory within
+        """(readme/CONFIGURE.md, "Response times"): critical parts shipped to the factory within
         24 h of acceptance; the customer told within 24 h of their return."""
         with freeze_time(FRIDAY_15):
             repair = self._repair(service_mode="factory_return")
@@ -312,8 +312,8 @@ class TestServiceLevels(ServiceLevelCommon):
 
     def test_new_company_gets_default_policies(self):
         """Policies are per company: a new company starts with its own copy of the defaults of
-        (readme/CONFIGURE.md, "Service levels"), in its own working time, and changing them leaves
-        the others."""
+        (readme/CONFIGURE.md, "Response times"), in its own working time, and changing them leaves
+        the others (aftersales_sla/readme/CONFIGURE.md, "Default policies for every company")."""
         seeded = self.env["aftersales.sla.policy"].search([("company_id", "=", self.company.id)])
         company = self.env["res.company"].create({"name": "Northern Service Co"})
         policies = self.env["aftersales.sla.policy"].search([("company_id", "=", company.id)])

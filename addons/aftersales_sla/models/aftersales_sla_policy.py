@@ -195,7 +195,8 @@ class AftersalesSlaPolicy(models.Model):
     @api.model
     def _aftersales_copy_defaults(self, companies):
         """Give companies the default policies shipped in the data files of the after-sales
-        modules (DOMAIN.md §3), as their own records to adjust; the policies are read from the
+        modules, as their own records to adjust
+        (readme/CONFIGURE.md, "Default policies for every company"); the policies are read from the
         company they were seeded for, with the working time left to each company's."""
         # sudo: setting up a company is an administrator's act; the copies belong to the new
         # companies only.

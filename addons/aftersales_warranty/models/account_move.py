@@ -27,8 +27,8 @@ class AccountMove(models.Model):
         return posted
 
     def _aftersales_warranty_lines(self):
-        """DOMAIN.md §1 (004 §5.1): the warranty period of each part of the units this
-        invoice sells, printed on the invoice."""
+        """(readme/CONFIGURE.md, "Warranty periods on the customer's documents"): the warranty
+        period of each part of the units this invoice sells, printed on the invoice."""
         self.ensure_one()
         if (
             self.move_type != "out_invoice"

@@ -105,8 +105,8 @@ class AftersalesSupplierClaim(models.Model):
         "reduces the warranty cost.",
     )
     note = fields.Html()
-    # DOMAIN.md §5 (002 §4.2.3): the supplier asked to repair on site replies within 24 hours
-    # and reports within 5 working days of the work
+    # (readme/CONFIGURE.md, "Supplier repairing on site"): the supplier asked to repair on site
+    # replies within 24 hours and reports within 5 working days of the work
     onsite_requested_date = fields.Datetime(
         string="On-Site Repair Asked On", readonly=True, copy=False, tracking=True
     )

@@ -907,7 +907,7 @@ class AftersalesWarrantyPartRequest(models.Model):
         if to_close:
             to_close._approval_write_state({"state": "done"})
 
-    # ---- heavy parts by freight (DOMAIN.md §4) --------------------------------------------
+    # ---- heavy parts by freight (readme/CONFIGURE.md, "Heavy parts by freight") ---------
 
     def action_record_freight_consent(self):
         """The requester agrees that the heavy parts go by freight (002 §4.2.2.3)."""
@@ -959,7 +959,8 @@ class AftersalesWarrantyPartRequest(models.Model):
                 )
             )
 
-    # ---- issued warranty parts of a paid repair become a parts sale (DOMAIN.md §5) -------
+    # ---- issued warranty parts of a paid repair become a parts sale ----------------------
+    # (readme/CONFIGURE.md, "Paid repair: parts sale")
 
     def _convert_to_parts_sale(self):
         """002 §4.3.2.1: the repair turned out to be paid (out of warranty, user damage...):
@@ -1056,7 +1057,8 @@ class AftersalesWarrantyPartRequest(models.Model):
         requests._check_closed()
         return orders
 
-    # ---- parts signed for by the technician (DOMAIN.md §7) ------------------------------
+    # ---- parts signed for by the technician --------------------------------------------
+    # (readme/CONFIGURE.md, "Technician signs for parts")
 
     def _needs_technician_signature(self):
         self.ensure_one()

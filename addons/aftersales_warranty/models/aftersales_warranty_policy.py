@@ -383,9 +383,9 @@ class AftersalesWarrantyPromotion(models.Model):
         return res
 
     def _notify_service_team(self):
-        """DOMAIN.md §1 (004 §5.2): a promotion changes a warranty period and the service team
-        must be told: a note on the policy and a to-do for each member of the company's
-        service team (the group set in the After-Sales settings)."""
+        """(readme/CONFIGURE.md, "Promotions told to the service team"): a promotion changes a
+        warranty period and the service team must be told: a note on the policy and a to-do for
+        each member of the company's service team (the group set in the After-Sales settings)."""
         activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
             "mail.mail_activity_data_todo"
         )

@@ -31,8 +31,9 @@ class StockPicking(models.Model):
 
     def _aftersales_check_issue_handover(self):
         """Before a warranty part request's issue transfer is validated: heavy shipped parts
-        need the requester's freight consent (DOMAIN.md §4), and parts handed to a technician
-        need the technician's signature on the transfer (DOMAIN.md §7)."""
+        need the requester's freight consent (readme/CONFIGURE.md, "Heavy parts by freight"),
+        and parts handed to a technician need the technician's signature on the transfer
+        (readme/CONFIGURE.md, "Technician signs for parts")."""
         # sudo: the warehouse clerk validating the issue may not read the request
         for picking in self.sudo().filtered("aftersales_part_request_id"):
             request = picking.aftersales_part_request_id
@@ -53,8 +54,9 @@ class StockPicking(models.Model):
                 )
 
     def _aftersales_warranty_lines(self):
-        """DOMAIN.md §1 (004 §5.1): the warranty period of each part of the units this
-        delivery brought to the customer, printed on the delivery slip."""
+        """(readme/CONFIGURE.md, "Warranty periods on the customer's documents"): the warranty
+        period of each part of the units this delivery brought to the customer, printed on the
+        delivery slip."""
         self.ensure_one()
         if not self.company_id.aftersales_print_warranty_periods:
             return self.env["aftersales.warranty.line"]

@@ -8,8 +8,8 @@ from .common_parts import WarrantyPartsCommon
 
 @tagged("post_install", "-at_install")
 class TestFreightConsent(WarrantyPartsCommon):
-    """DOMAIN.md §4 (002 §4.2.2.3): heavy warranty parts ship by freight, and only once the
-    requester consented; the weight threshold is a company setting."""
+    """(readme/CONFIGURE.md, "Heavy parts by freight"): heavy warranty parts ship by freight, and
+    only once the requester consented; the weight threshold is a company setting."""
 
     @classmethod
     def setUpClass(cls):

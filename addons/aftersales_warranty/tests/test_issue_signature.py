@@ -8,8 +8,8 @@ from .common_parts import SIGNATURE, WarrantyPartsCommon
 
 @tagged("post_install", "-at_install")
 class TestIssueSignature(WarrantyPartsCommon):
-    """DOMAIN.md §7 (000, 002 篇六): parts handed to a technician are signed for on the issue
-    transfer (Odoo's delivery signature) before the warehouse validates it."""
+    """(readme/CONFIGURE.md, "Technician signs for parts"): parts handed to a technician are signed
+    for on the issue transfer (Odoo's delivery signature) before the warehouse validates it."""
 
     def _approved(self, **vals):
         request = self._request(**vals)

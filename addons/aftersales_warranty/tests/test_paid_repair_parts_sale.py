@@ -9,8 +9,8 @@ from .common_parts import WarrantyPartsCommon
 
 @tagged("post_install", "-at_install")
 class TestPaidRepairPartsSale(WarrantyPartsCommon):
-    """DOMAIN.md §5 (002 §4.3.2.1): on a paid repair, the warranty parts already issued become
-    a parts sale to the repair's customer (sale order and invoice)."""
+    """(readme/CONFIGURE.md, "Paid repair: parts sale"): on a paid repair, the warranty parts
+    already issued become a parts sale to the repair's customer (sale order and invoice)."""
 
     def _repair_with_issued_parts(self, serial):
         repair = self.env["repair.order"].create(

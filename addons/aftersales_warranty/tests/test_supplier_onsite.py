@@ -12,8 +12,9 @@ from .common_parts import WarrantyPartsCommon
 
 @tagged("post_install", "-at_install")
 class TestSupplierOnsite(WarrantyPartsCommon):
-    """DOMAIN.md §5 (002 §4.2.3): a supplier asked to repair on site replies within 24 hours
-    and sends its report within 5 working days of the work (company calendar)."""
+    """(readme/CONFIGURE.md, "Supplier repairing on site"): a supplier asked to repair on site
+    replies within 24 hours and sends its report within 5 working days of the work (company
+    calendar)."""
 
     @classmethod
     def setUpClass(cls):

@@ -11,9 +11,10 @@ HEADING = "Warranty periods"
 
 @tagged("post_install", "-at_install")
 class TestWarrantyPeriodDocuments(WarrantyCommon):
-    """DOMAIN.md §1 (004 §5.1-5.2): each part's warranty period is printed for the customer on
-    the unit's delivery slip and invoice, in the partner's language; a promotion extending a
-    period tells the service team."""
+    """(readme/CONFIGURE.md, "Warranty periods on the customer's documents"): each part's warranty
+    period is printed for the customer on the unit's delivery slip and invoice, in the partner's
+    language; a promotion extending a period tells the service team
+    (readme/CONFIGURE.md, "Promotions told to the service team")."""
 
     @classmethod
     def setUpClass(cls):
