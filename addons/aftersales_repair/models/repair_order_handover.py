@@ -91,20 +91,21 @@ class RepairOrderHandover(models.Model):
             )
 
     def action_generate_old_parts(self):
-        """One old-part line per part line added, for the parts it replaced."""
+        """One old-part line per part line added, for the parts it replaced (all the repairs'
+        lines created in one batch)."""
+        vals_list = []
         for repair in self:
             moves = repair._aftersales_part_lines() - repair.old_part_ids.replaced_by_move_id
-            self.env["aftersales.repair.old.part"].create(
-                [
-                    {
-                        "repair_id": repair.id,
-                        "replaced_by_move_id": move.id,
-                        "product_id": move.product_id.id,
-                        "quantity": move.quantity or move.product_uom_qty,
-                    }
-                    for move in moves
-                ]
-            )
+            vals_list += [
+                {
+                    "repair_id": repair.id,
+                    "replaced_by_move_id": move.id,
+                    "product_id": move.product_id.id,
+                    "quantity": move.quantity or move.product_uom_qty,
+                }
+                for move in moves
+            ]
+        self.env["aftersales.repair.old.part"].create(vals_list)
         return True
 
     def action_view_old_parts(self):

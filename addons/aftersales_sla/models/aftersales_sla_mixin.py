@@ -71,13 +71,21 @@ class AftersalesSlaMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        sync = not self.env.context.get("aftersales_sla_skip") and bool(
+            set(vals) & set(self._sla_pause_fields())
+        )
+        # a record waiting on the customer neither before nor after the write has no pause to
+        # start or end: only the others are synchronised (no deadline search otherwise)
+        was_waiting = self.filtered(lambda r: r._sla_is_waiting()) if sync else self.browse()
         res = super().write(vals)
         if not self.env.context.get("aftersales_sla_skip"):
             deadline_model = self.env["aftersales.sla.deadline"]
             if set(vals) & set(self._sla_trigger_fields()):
                 deadline_model._sla_refresh(self)
-            if set(vals) & set(self._sla_pause_fields()):
-                deadline_model._sla_sync_pause(self)
+            if sync:
+                to_sync = was_waiting | self.filtered(lambda r: r._sla_is_waiting())
+                if to_sync:
+                    deadline_model._sla_sync_pause(to_sync)
         return res
 
     def unlink(self):
