@@ -493,9 +493,12 @@ class AftersalesApprovalMixin(models.AbstractModel):
             )
             requester = rec.approval_requested_by_id
             if requester and requester.active and not requester.share:
+                # the requester's task in the requester's language
                 rec.sudo().activity_schedule(
                     act_type_xmlid="mail.mail_activity_data_todo",
-                    summary=_("Approval rejected"),
+                    summary=rec.with_context(lang=requester.lang or self.env.lang).env._(
+                        "Approval rejected"
+                    ),
                     note=reason,
                     user_id=requester.id,
                 )

@@ -176,6 +176,24 @@ class TestApprovalEngine(TransactionCase):
         self.assertEqual(doc.approval_state, "to_request")
         self.assertEqual(set(doc.approval_review_ids.mapped("status")), {"cancelled"})
 
+    def test_rejection_task_in_the_requesters_language(self):
+        """The approver works in English, the requester in Chinese: the requester's task
+        says so in Chinese (issue 18 point 4)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["aftersales_approval"], ["zh_CN"], overwrite=True
+        )
+        self.requester.lang = "zh_CN"
+        self.approver_a.lang = "en_US"
+        doc = self._document(300.0)
+        doc.action_request_approval()
+        doc.with_user(self.approver_a).action_reject("Too expensive")
+        todo = self.env["mail.activity"].search(
+            [("res_model", "=", doc._name), ("res_id", "=", doc.id), ("note", "ilike", "Too")]
+        )
+        self.assertEqual(todo.user_id, self.requester)
+        self.assertEqual(todo.summary, "审批被驳回")
+
     def test_fields_owned_by_the_engine(self):
         """Users cannot write the approval state, requester or reviews."""
         doc = self._document(300.0)

@@ -16,7 +16,7 @@ All of them are batched: a handful of queries per call whatever the number of re
 
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from ..tools import WorkTime
 from .aftersales_sla_policy import TARGET_KINDS
@@ -399,27 +399,28 @@ class AftersalesSlaDeadline(models.Model):
                     managers[deadline.company_id] = self._sla_manager_users(deadline.company_id)
                 users |= managers[deadline.company_id]
             deadline_str = fields.Datetime.to_string(deadline.deadline_datetime)
-            if breach:
-                summary = _(
-                    "Breached: %(target)s of %(document)s",
-                    target=deadline.policy_id.name,
-                    document=record.display_name,
-                )
-            else:
-                summary = _(
-                    "At risk: %(target)s of %(document)s",
-                    target=deadline.policy_id.name,
-                    document=record.display_name,
-                )
-            note = _("Deadline %(deadline)s (UTC).", deadline=deadline_str)
             for user in users:
+                # each task in its user's language
+                env = self.with_context(lang=user.lang or self.env.lang).env
+                if breach:
+                    summary = env._(
+                        "Breached: %(target)s of %(document)s",
+                        target=deadline.policy_id.with_env(env).name,
+                        document=record.display_name,
+                    )
+                else:
+                    summary = env._(
+                        "At risk: %(target)s of %(document)s",
+                        target=deadline.policy_id.with_env(env).name,
+                        document=record.display_name,
+                    )
                 vals_list.append(
                     {
                         "res_model_id": model_ids[deadline.res_model],
                         "res_id": deadline.res_id,
                         "activity_type_id": activity_type.id,
                         "summary": summary,
-                        "note": note,
+                        "note": env._("Deadline %(deadline)s (UTC).", deadline=deadline_str),
                         "user_id": user.id,
                         "date_deadline": today,
                         "automated": True,

@@ -127,6 +127,25 @@ class TestSlaEngine(FakeModelCommon):
         self.assertEqual(contact.state, "met_late")
         self.assertEqual(contact.met_datetime, datetime(2026, 3, 2, 16, 0))
 
+    def test_deadline_tasks_in_the_responsibles_language(self):
+        """The responsible reads Chinese: the at-risk task is written in Chinese, whoever runs
+        the check (issue 18 point 4)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["aftersales_sla"], ["zh_CN"], overwrite=True
+        )
+        responsible = self.env["res.users"].create(
+            {"name": "Responsible", "login": "sla_engine_zh", "lang": "zh_CN"}
+        )
+        with freeze_time(MONDAY_9):
+            document = self._document(user_id=responsible.id)
+        with freeze_time(datetime(2026, 3, 2, 13, 0)):
+            self.env["aftersales.sla.deadline"].with_context(lang="en_US")._cron_check_deadlines()
+        task = document.activity_ids
+        self.assertEqual(task.user_id, responsible)
+        self.assertEqual(task.summary, f"有风险：{document.display_name} 的{self.contact.name}")
+        self.assertIn("截止时间", str(task.note))
+
     @freeze_time(MONDAY_9)
     def test_document_deleted_drops_its_deadlines(self):
         document = self._document()
