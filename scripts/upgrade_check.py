@@ -45,13 +45,45 @@ def snapshot(cr):
         except psycopg2.Error as error:
             cr.execute("ROLLBACK TO SAVEPOINT q")
             result[label] = {"(query failed)": str(error).strip().splitlines()[0]}
+    kept = {}
+    for label, query in getattr(spec, "KEPT", {}).items():
+        try:
+            cr.execute("SAVEPOINT k")
+            cr.execute(query)
+            kept[label] = sorted(row[0] for row in cr.fetchall())
+            cr.execute("RELEASE SAVEPOINT k")
+        except psycopg2.Error:
+            cr.execute("ROLLBACK TO SAVEPOINT k")
+            kept[label] = None
+    result["__kept__"] = kept
     return result
+
+
+def compare_kept(before, after):
+    """Every record listed before is still there (same id); the new ones are reported."""
+    problems = 0
+    for label, old_ids in before.get("__kept__", {}).items():
+        new_ids = set(after.get("__kept__", {}).get(label) or ())
+        if old_ids is None:
+            continue
+        lost = set(old_ids) - new_ids
+        added = len(new_ids - set(old_ids))
+        mark = f"  LOST {len(lost)}" if lost else ""
+        problems += bool(lost)
+        print(
+            f"{'records kept (same ids) ' + label:<90} {len(old_ids):>12} "
+            f"{len(set(old_ids) & new_ids):>12}{mark}" + (f"  (+{added} new)" if added else "")
+        )
+    return problems
 
 
 def compare(before, after, cr, modules):
     problems = 0
     print(f"{'what':<90} {'before':>12} {'after':>12}")
+    grows = set(getattr(spec, "GROWS", ()))
     for label, values in before.items():
+        if label == "__kept__":
+            continue
         new_values = after.get(label)
         if values is None:
             print(f"{label:<90} {'-':>12} {sum((new_values or {}).values()):>12}  (new)")
@@ -63,6 +95,8 @@ def compare(before, after, cr, modules):
             mark = ""
             if old is None:
                 mark = "  (new)"
+            elif label in grows and new is not None and new >= old:
+                mark = f"  (+{new - old} new)" if new > old else ""
             elif old != new:
                 mark = "  DIFFERENT"
                 problems += 1
@@ -70,6 +104,7 @@ def compare(before, after, cr, modules):
                 f"{name[:90]:<90} {str(old if old is not None else '-'):>12} "
                 f"{str(new if new is not None else '-'):>12}{mark}"
             )
+    problems += compare_kept(before, after)
     for label, query in spec.DUPLICATES.items():
         cr.execute(query)
         rows = cr.fetchall()
