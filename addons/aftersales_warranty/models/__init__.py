@@ -1,6 +1,7 @@
 from . import aftersales_warranty_coverage_mixin
 from . import aftersales_warranty_policy
 from . import aftersales_warranty
+from . import aftersales_warranty_registration
 from . import aftersales_warranty_usage
 from . import aftersales_warranty_contract
 from . import product_template
@@ -13,6 +14,9 @@ from . import res_partner
 from . import res_company
 from . import res_config_settings
 from . import aftersales_warranty_part_request
+from . import aftersales_warranty_part_request_issue
+from . import aftersales_warranty_part_request_sale
+from . import aftersales_warranty_part_request_line
 from . import aftersales_part_return
 from . import aftersales_supplier_claim
 from . import stock_location

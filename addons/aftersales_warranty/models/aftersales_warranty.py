@@ -1,14 +1,13 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from collections import namedtuple
-from datetime import date as Date
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import MissingError, UserError, ValidationError
-from odoo.tools import SQL, format_date
-from odoo.tools.translate import LazyGettext, LazyTranslate, get_translation
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.aftersales_repair.models.vocabulary import DAMAGE_CAUSES, FAILURE_CAUSES
 from odoo.addons.aftersales_repair.tools import (
@@ -16,6 +15,8 @@ from odoo.addons.aftersales_repair.tools import (
     date_in_range,
     months_in_range,
 )
+
+from .warranty_reason import RecordName, SelectionLabel, encode_reason, render_lazy
 
 Coverage = namedtuple(
     "Coverage",
@@ -48,88 +49,6 @@ reason_data: ``reason`` as codes and values (JSON-serialisable), rendered in the
 """
 
 _lt = LazyTranslate(__name__)
-MODULE = "aftersales_warranty"
-SelectionLabel = namedtuple("SelectionLabel", ["model", "field", "key"])
-RecordName = namedtuple("RecordName", ["record", "field"])
-
-
-def encode_reason(value):
-    """A lazy sentence (``_lt`` with its arguments), a date or a selection label as data
-    that can be stored and rendered later in any language."""
-    if isinstance(value, LazyGettext):
-        args = value._args if isinstance(value._args, dict) else {}
-        return {"msg": value._source, "args": {k: encode_reason(v) for k, v in args.items()}}
-    if isinstance(value, SelectionLabel):
-        return {"sel": list(value)}
-    if isinstance(value, RecordName):
-        return {"rec": [value.record._name, value.record.id, value.field]}
-    if isinstance(value, Date):
-        return {"date": fields.Date.to_string(value)}
-    return value
-
-
-def render_lazy(env, value):
-    """The sentence of a lazy value (before ``encode_reason``) in the language of ``env``,
-    reading records through their prefetched recordsets."""
-    if isinstance(value, LazyGettext):
-        args = value._args if isinstance(value._args, dict) else {}
-        return get_translation(
-            MODULE,
-            env.lang or "en_US",
-            value._source,
-            {k: render_lazy(env, v) for k, v in args.items()},
-        )
-    if isinstance(value, RecordName):
-        return value.record[value.field] if value.record else ""
-    if isinstance(value, (SelectionLabel, Date)):
-        return render_reason(env, encode_reason(value))
-    return value
-
-
-def prefetch_reason_records(env, data_list):
-    """Read at once the names the stored sentences ``data_list`` refer to."""
-    ids = {}
-
-    def walk(data):
-        if isinstance(data, dict):
-            if "rec" in data:
-                model, res_id, fname = data["rec"]
-                ids.setdefault((model, fname), set()).add(res_id)
-            for value in data.get("args", {}).values():
-                walk(value)
-
-    for data in data_list:
-        walk(data)
-    for (model, fname), res_ids in ids.items():
-        if model in env:
-            # sudo: the name of a warranty part is part of a sentence the reader may read
-            env[model].sudo().browse(res_ids).exists().mapped(fname)
-
-
-def render_reason(env, data):
-    """The sentence of ``encode_reason`` data in the language of ``env``."""
-    if isinstance(data, dict):
-        if "msg" in data:
-            args = {k: render_reason(env, v) for k, v in data.get("args", {}).items()}
-            return get_translation(MODULE, env.lang or "en_US", data["msg"], args)
-        if "sel" in data:
-            model, fname, key = data["sel"]
-            field = env[model]._fields.get(fname) if model in env else None
-            if field and isinstance(field.selection, list):
-                return dict(field._description_selection(env)).get(key, key)
-            return key
-        if "rec" in data:
-            model, res_id, fname = data["rec"]
-            if model not in env:
-                return ""
-            # sudo: the name of a warranty part is part of a sentence the reader may read
-            try:
-                return env[model].sudo().browse(res_id)[fname]
-            except MissingError:
-                return ""
-        if "date" in data:
-            return format_date(env, data["date"])
-    return data
 
 
 class AftersalesWarranty(models.Model):
@@ -461,126 +380,6 @@ class AftersalesWarranty(models.Model):
                     }
                 )
         return self.env["aftersales.warranty.line"].create(vals_list)
-
-    # ------------------------------------------------------------------------------------
-    # Registration from deliveries
-    # ------------------------------------------------------------------------------------
-
-    @api.model
-    def _register_move_lines(self, move_lines, skip_existing=False):
-        """Register the serials delivered to customers by the done ``move_lines``.
-
-        Batched: a constant number of queries whatever the number of lines. A serial already
-        registered for the same customer is left as is (a suspended one is reactivated); for
-        another customer the old registration ends and a new one starts. With
-        ``skip_existing`` (history wizard), serials with a registration are skipped.
-        """
-        move_lines = move_lines.filtered(
-            lambda ml: (
-                ml.lot_id
-                and ml.product_id.tracking == "serial"
-                and ml.quantity > 0
-                and ml.location_dest_id.usage == "customer"
-                and ml.location_id.usage != "customer"
-            )
-        )
-        # a loan unit lent to a customer stays the company's: its delivery is no sale
-        loans = self.env["aftersales.loan"].search(
-            [("out_picking_id", "in", move_lines.picking_id.ids)]
-        )
-        if loans:
-            move_lines = move_lines.filtered(lambda ml: ml.picking_id not in loans.out_picking_id)
-        if not move_lines:
-            return self.browse()
-        existing = self.search(
-            [("lot_id", "in", move_lines.lot_id.ids), ("state", "in", ("active", "suspended"))]
-        )
-        existing_by_lot = {}
-        for warranty in existing:
-            existing_by_lot.setdefault(warranty.lot_id.id, self.browse())
-            existing_by_lot[warranty.lot_id.id] |= warranty
-        policies = self.env["aftersales.warranty.policy"]._for_products(
-            move_lines.product_id, move_lines.company_id
-        )
-        to_end = to_reactivate = self.browse()
-        vals_list = []
-        seen = set()
-        for ml in move_lines:
-            if ml.lot_id.id in seen:
-                continue
-            seen.add(ml.lot_id.id)
-            move = ml.move_id
-            order = move.sale_line_id.order_id
-            # the customer is who the unit was delivered to; a sale order to another party
-            # (a dealer shipping straight to its customer) makes that party the selling unit
-            partner = (
-                ml.picking_partner_id
-                or move.partner_id
-                or order.partner_shipping_id
-                or order.partner_id
-            ).commercial_partner_id
-            if not partner:
-                continue
-            buyer = order.partner_id.commercial_partner_id
-            seller = buyer if buyer and buyer != partner else ml.company_id.partner_id
-            previous = existing_by_lot.get(ml.lot_id.id, self.browse())
-            if previous and skip_existing:
-                continue
-            same = previous.filtered(lambda w, p=partner: w.commercial_partner_id == p)
-            if same:
-                to_reactivate |= same.filtered(lambda w: w.state == "suspended")[:1]
-                to_end |= previous - same[:1]
-                continue
-            to_end |= previous
-            policy = policies.get((ml.product_id.id, ml.company_id.id))
-            invoices = order.invoice_ids.filtered(
-                lambda m: m.state == "posted" and m.move_type == "out_invoice"
-            )
-            vals_list.append(
-                {
-                    "company_id": ml.company_id.id,
-                    "lot_id": ml.lot_id.id,
-                    "product_id": ml.product_id.id,
-                    "partner_id": partner.id,
-                    "selling_partner_id": seller.id,
-                    "user_id": order.user_id.id,
-                    "sale_order_id": order.id,
-                    "sale_date": order.date_order and order.date_order.date(),
-                    "quantity": 1.0,
-                    "picking_id": ml.picking_id.id,
-                    "move_id": move.id,
-                    "delivery_date": (ml.date or move.date or fields.Datetime.now()).date(),
-                    "invoice_date": min(invoices.mapped("invoice_date"), default=False),
-                    "policy_id": policy.id if policy else False,
-                    "clock_start": policy.clock_start if policy else "delivery",
-                }
-            )
-        to_end.action_end()
-        to_reactivate.action_reactivate()
-        return self.create(vals_list)
-
-    @api.model
-    def _suspend_returned_move_lines(self, move_lines):
-        """Suspend the running warranty of serials that came back from the customer.
-
-        A unit received with its customer as owner (the receipt's "Assign Owner", as Odoo's
-        repair expects a customer's unit in the workshop) is in for service, not returned:
-        it stays the customer's property and its warranty runs on."""
-        move_lines = move_lines.filtered(
-            lambda ml: (
-                ml.lot_id
-                and ml.location_id.usage == "customer"
-                and ml.location_dest_id.usage != "customer"
-                and not ml.owner_id
-            )
-        )
-        if not move_lines:
-            return self.browse()
-        warranties = self.search(
-            [("lot_id", "in", move_lines.lot_id.ids), ("state", "=", "active")]
-        )
-        warranties.action_suspend()
-        return warranties
 
     # ------------------------------------------------------------------------------------
     # Coverage service

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from .aftersales_warranty import prefetch_reason_records, render_reason
+from .warranty_reason import prefetch_reason_records, render_reason
 
 
 class AftersalesWarrantyCoverageMixin(models.AbstractModel):

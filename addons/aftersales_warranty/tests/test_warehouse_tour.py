@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import HttpCase, tagged
 
-from .common_parts import WarrantyPartsCommon
+from .common_parts import SIGNATURE, WarrantyPartsCommon
 
 
 @tagged("post_install", "-at_install")
@@ -15,6 +15,10 @@ class TestWarehouseTour(HttpCase, WarrantyPartsCommon):
         request.with_user(self.technician).action_submit()
         self._approve_all(request, [self.head])
         self.assertEqual(request.state, "approved")
+        # the technician has signed for the parts on the transfer (company default since
+        # issue 19 point 4 §7); the clerk then validates it in the browser
+        self.assertTrue(request._needs_technician_signature())
+        request.picking_ids.with_user(self.clerk).signature = SIGNATURE
         self.start_tour(
             "/odoo/action-aftersales_warranty.aftersales_warranty_part_request_action_stock",
             "aftersales_warehouse_issue",
