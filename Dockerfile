@@ -2,7 +2,7 @@
 #
 #   suite  what serving needs: the image's Odoo 18.0 (Ubuntu, Python 3.12, Odoo's patched
 #          wkhtmltopdf 0.12.6.1, fonts-noto-cjk for Chinese PDFs), requirements.txt and the
-#          three add-ons in /mnt/extra-addons
+#          the suite's add-ons in /mnt/extra-addons
 #   test   the suite image plus what scripts/test needs: a PostgreSQL server for its private
 #          cluster, python3-venv for .local/venv (requirements-dev.txt is installed there on
 #          the first run, on top of the image's Python), Google Chrome for the browser tests
