@@ -558,13 +558,11 @@ class AftersalesPartReturn(models.Model):
         line_of = {}
         for group, order in order_of_group:
             line_of.update(zip(group, order.order_line.sorted("id"), strict=True))
-        issue_moves = self.issue_move_id.sudo()
         for part_return in self:
             issue_move = part_return.issue_move_id.sudo()
             if issue_move and not issue_move.sale_line_id:
                 # the part already left with the issue transfer: deliver the order with it
                 issue_move.sale_line_id = line_of[part_return]
-        issue_moves.flush_recordset(["sale_line_id"])
         for company, company_orders in orders.grouped("company_id").items():
             company_orders.with_company(company).action_confirm()
         dealer_orders = SaleOrder.concat(
