@@ -300,7 +300,7 @@ class SuiteFlow:
     def record_customer_acceptance(self, repair):
         if repair.customer_acceptance_state == "pending":
             repair.with_user(self.recorder)._aftersales_set_customer_decision(
-                "approved", repair.partner_id.name, "phone"
+                "accepted", repair.partner_id.name, "phone"
             )
 
     def after_end(self, repairs):
@@ -553,7 +553,7 @@ def gen_repairs(odoo, db, sizes, state):
             # paid repairs (a part out of warranty): the customer accepted the estimate
             for repair in repairs.filtered(lambda r: r.customer_acceptance_state == "pending"):
                 repair._aftersales_set_customer_decision(
-                    "approved", repair.partner_id.name, "phone"
+                    "accepted", repair.partner_id.name, "phone"
                 )
             repairs._action_repair_confirm()
             repairs.action_repair_start()

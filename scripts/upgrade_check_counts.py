@@ -78,6 +78,14 @@ QUERIES = {
         SELECT 'set', count(*) FROM res_company
          WHERE aftersales_approval_bypass_group_id IS NOT NULL
     """,
+    # aftersales_repair 18.0.1.3.0 stores the customer's acceptance as 'accepted' (was
+    # 'approved'): both keys are counted as one, the figures must not move
+    "repairs by customer acceptance state": """
+        SELECT CASE WHEN customer_acceptance_state IN ('approved', 'accepted')
+                    THEN 'accepted by the customer'
+                    ELSE coalesce(customer_acceptance_state, 'none') END, count(*)
+          FROM repair_order GROUP BY 1
+    """,
 }
 
 DUPLICATES = {
@@ -140,6 +148,20 @@ SETUP = [
     UPDATE aftersales_approval_rule SET part_type = 'non_standard'
      WHERE document_type = 'non_standard_part'
     """,
+    # a favourite and a user default that name the customer's acceptance by its old key
+    # 'approved' (aftersales_repair 18.0.1.3.0 converts them; approval_state keeps 'approved')
+    """
+    INSERT INTO ir_filters (name, model_id, domain, context, sort, active, user_id)
+    VALUES ('Upgrade check: accepted estimates', 'repair.order',
+            '[(''customer_acceptance_state'', ''='', ''approved''), '
+            '(''approval_state'', ''in'', [''approved'', ''not_needed''])]',
+            '{''default_customer_acceptance_state'': ''approved''}', '[]', true, NULL)
+    """,
+    """
+    INSERT INTO ir_default (field_id, json_value)
+    SELECT id, '"approved"' FROM ir_model_fields
+     WHERE model = 'repair.order' AND name = 'customer_acceptance_state'
+    """,
 ]
 
 EXPECT = {
@@ -168,5 +190,34 @@ EXPECT = {
         """SELECT count(*) FROM aftersales_approval_rule
            WHERE document_type = 'emergency_purchase' AND domain = '[]'""",
         4,
+    ),
+    "customer acceptance: no repair keeps the old key 'approved'": (
+        "SELECT count(*) FROM repair_order WHERE customer_acceptance_state = 'approved'",
+        0,
+    ),
+    "customer acceptance: the demo's four accepted estimates are 'accepted'": (
+        "SELECT count(*) FROM repair_order WHERE customer_acceptance_state = 'accepted'",
+        4,
+    ),
+    "customer acceptance: one selection row 'accepted' (renamed in place), none 'approved'": (
+        """SELECT count(*) FILTER (WHERE s.value = 'accepted')
+                  + 10 * count(*) FILTER (WHERE s.value = 'approved')
+             FROM ir_model_fields_selection s JOIN ir_model_fields f ON f.id = s.field_id
+            WHERE f.model = 'repair.order' AND f.name = 'customer_acceptance_state'""",
+        1,
+    ),
+    "customer acceptance: the favourite's domain and context use 'accepted', approval_state "
+    "keeps 'approved'": (
+        """SELECT count(*) FROM ir_filters WHERE name = 'Upgrade check: accepted estimates'
+           AND domain = '[(''customer_acceptance_state'', ''='', ''accepted''), '
+                        '(''approval_state'', ''in'', [''approved'', ''not_needed''])]'
+           AND context = '{''default_customer_acceptance_state'': ''accepted''}'""",
+        1,
+    ),
+    "customer acceptance: the user default is 'accepted'": (
+        """SELECT count(*) FROM ir_default d JOIN ir_model_fields f ON f.id = d.field_id
+           WHERE f.model = 'repair.order' AND f.name = 'customer_acceptance_state'
+             AND d.json_value = '"accepted"'""",
+        1,
     ),
 }

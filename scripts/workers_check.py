@@ -269,7 +269,7 @@ def main():
             "create",
             {
                 "repair_id": repair_id,
-                "decision": "approved",
+                "decision": "accepted",
                 "accepted_by": f"RPC Customer {suffix}",
                 "method": "phone",
             },

@@ -103,7 +103,7 @@ class AftersalesRepairPortal(CustomerPortal):
             return {"error": _("Signature is missing.")}
         try:
             repair_sudo._aftersales_set_customer_decision(
-                "approved", name, "portal", signature=signature
+                "accepted", name, "portal", signature=signature
             )
             request.env.cr.flush()
         except (TypeError, binascii.Error):

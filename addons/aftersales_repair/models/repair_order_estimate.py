@@ -10,7 +10,7 @@ from odoo.tools import float_compare, format_amount
 ACCEPTANCE_STATES = [
     ("not_required", "Not Required"),
     ("pending", "Waiting for Customer Acceptance"),
-    ("approved", "Accepted by Customer"),
+    ("accepted", "Accepted by Customer"),
     ("rejected", "Rejected by Customer"),
 ]
 ACCEPTANCE_METHODS = [
@@ -207,7 +207,7 @@ class RepairOrderEstimate(models.Model):
         res = super()._aftersales_check_can_start()
         for repair in self:
             if repair._aftersales_acceptance_required() and (
-                repair.customer_acceptance_state != "approved"
+                repair.customer_acceptance_state != "accepted"
             ):
                 raise UserError(
                     _(
@@ -289,7 +289,7 @@ class RepairOrderEstimate(models.Model):
         return self.env.ref("aftersales_repair.repair_order_action")
 
     def _aftersales_acceptance_required(self):
-        """Whether the customer must approve the estimate before the work starts. Hook for
+        """Whether the customer must accept the estimate before the work starts. Hook for
         other modules (e.g. a contract repair that charges parts)."""
         self.ensure_one()
         return self.service_category == "paid"
@@ -348,7 +348,7 @@ class RepairOrderEstimate(models.Model):
                 "quotation_sent_date": fields.Datetime.now(),
             }
             if repair._aftersales_acceptance_required() and (
-                repair.customer_acceptance_state != "approved"
+                repair.customer_acceptance_state != "accepted"
             ):
                 vals["customer_acceptance_state"] = "pending"
             repair.write(vals)
@@ -358,12 +358,12 @@ class RepairOrderEstimate(models.Model):
     ):
         """Record the customer's decision on the estimate.
 
-        :param decision: 'approved' or 'rejected'
+        :param decision: 'accepted' or 'rejected'
         :param declined_lines: stock.move and aftersales.repair.labour records the customer
             declined (kept on the order as declined recommendations)
         """
         self.ensure_one()
-        if decision not in ("approved", "rejected"):
+        if decision not in ("accepted", "rejected"):
             raise UserError(_("The customer either accepts or rejects the estimate."))
         if self.state in ("done", "cancel"):
             raise UserError(
@@ -384,7 +384,7 @@ class RepairOrderEstimate(models.Model):
                     self.env.user.id if not self.env.user.share else False
                 ),
                 "customer_signature": signature or False,
-                "accepted_amount": self.estimate_amount if decision == "approved" else 0.0,
+                "accepted_amount": self.estimate_amount if decision == "accepted" else 0.0,
             }
         )
         self._aftersales_log_note(
@@ -399,10 +399,10 @@ class RepairOrderEstimate(models.Model):
         return True
 
     def _aftersales_check_acceptance_still_valid(self, changes=None, details=None):
-        """An approved estimate that grows (new line, higher total) needs a new approval: put
+        """An accepted estimate that grows (new line, higher total) needs a new acceptance: put
         the order back to pending and tell the customer what changed.
 
-        :param changes: descriptions of lines added: always need a new approval
+        :param changes: descriptions of lines added: always need a new acceptance
         :param details: {repair id: [descriptions]} of lines changed, told to the customer
             when the total rose
         """
@@ -422,10 +422,10 @@ class RepairOrderEstimate(models.Model):
 
     def _aftersales_accepted_estimates(self):
         """The repairs whose estimate the customer accepted and whose work is still open:
-        the ones a change of their lines may send back for approval."""
+        the ones a change of their lines may send back for acceptance."""
         return self.filtered(
             lambda r: (
-                r.customer_acceptance_state == "approved" and r.state not in ("done", "cancel")
+                r.customer_acceptance_state == "accepted" and r.state not in ("done", "cancel")
             )
         )
 

@@ -52,7 +52,7 @@ class RepairOrderPriceApproval(models.Model):
         resets = []
         if repair.approval_state in ("approved", "pending"):
             resets.append(_("the service price approval"))
-        if repair.customer_acceptance_state == "approved":
+        if repair.customer_acceptance_state == "accepted":
             resets.append(_("the customer's acceptance of the estimate"))
         if not resets:
             return None

@@ -82,7 +82,7 @@ class TestRepairApproval(RepairDeskCommon):
         """Another member of staff records who approved, when and how; then work starts."""
         self._send_quotation(self.frontdesk)
         self._record_approval(self.frontdesk_2, method="in_person", accepted_by="Megan Doyle")
-        self.assertEqual(self.repair.customer_acceptance_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "accepted")
         self.assertEqual(self.repair.customer_accepted_by, "Megan Doyle")
         self.assertEqual(self.repair.customer_acceptance_method, "in_person")
         self.assertEqual(self.repair.customer_acceptance_recorded_by_id, self.frontdesk_2)
@@ -116,7 +116,7 @@ class TestRepairApproval(RepairDeskCommon):
             declined_move_ids=brake,
             declined_labour_ids=self.labour,
         )
-        self.assertEqual(self.repair.customer_acceptance_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "accepted")
         self.assertTrue(brake.is_declined)
         self.assertEqual(brake.state, "cancel")
         self.assertTrue(self.labour.is_declined)
@@ -140,7 +140,7 @@ class TestRepairApproval(RepairDeskCommon):
         """Adding a line after approval puts the order back to waiting for approval and tells
         the customer what changed."""
         self._record_approval(self.manager)
-        self.assertEqual(self.repair.customer_acceptance_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "accepted")
         self._add_part(self.repair, self.part_battery)
         self.assertEqual(self.repair.customer_acceptance_state, "pending")
         message = self.repair.message_ids[0]
@@ -154,7 +154,7 @@ class TestRepairApproval(RepairDeskCommon):
         """A higher price needs a new approval; a lower one does not."""
         self._record_approval(self.manager)
         self.part.repair_price_unit = 900.0
-        self.assertEqual(self.repair.customer_acceptance_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "accepted")
         self.labour.hours = 3.0  # 900.00 + 195.00 > 992.50 approved
         self.assertEqual(self.repair.customer_acceptance_state, "pending")
         self.assertIn("needs your acceptance again", self.repair.message_ids[0].body)

@@ -272,22 +272,22 @@ class TestRepairDesk(RepairDeskCommon):
         repair = self._create_repair()
         part = self._add_part(repair, self.part_controller)
         labour = self._add_labour(repair, 0.5)
-        repair._aftersales_set_customer_decision("approved", "Megan Doyle", "phone")
+        repair._aftersales_set_customer_decision("accepted", "Megan Doyle", "phone")
         self.assertEqual(repair.accepted_amount, 992.5)
         labour.hours = 3.0
         self.assertEqual(repair.customer_acceptance_state, "pending")
         message = repair.message_ids[0]
         self.assertIn(self.customer, message.partner_ids)
         self.assertIn("Test Repair Labour: 0.5 h → 3 h", message.body)
-        repair._aftersales_set_customer_decision("approved", "Megan Doyle", "phone")
+        repair._aftersales_set_customer_decision("accepted", "Megan Doyle", "phone")
         part.write({"product_uom_qty": 2.0, "repair_price_unit": 1000.0})
         body = repair.message_ids[0].body
         self.assertIn("Test Controller MC-400: quantity 1 → 2", body)
         self.assertIn("Test Controller MC-400: unit price $&nbsp;960.00 → $&nbsp;1,000.00", body)
         # a lower price needs no new approval
-        repair._aftersales_set_customer_decision("approved", "Megan Doyle", "phone")
+        repair._aftersales_set_customer_decision("accepted", "Megan Doyle", "phone")
         part.repair_price_unit = 900.0
-        self.assertEqual(repair.customer_acceptance_state, "approved")
+        self.assertEqual(repair.customer_acceptance_state, "accepted")
 
     # ---- access: technicians work their own repairs ----------------------------------------
     def test_technician_works_own_repair_only(self):
@@ -355,6 +355,6 @@ class TestRepairDesk(RepairDeskCommon):
             self.assertEqual(repair.customer_acceptance_state, "pending")
             wizard.acceptance_date = "2026-12-01 09:30:00"
             wizard.action_confirm()
-        self.assertEqual(repair.customer_acceptance_state, "approved")
+        self.assertEqual(repair.customer_acceptance_state, "accepted")
         self.assertEqual(repair.customer_acceptance_date, datetime(2026, 12, 1, 9, 30))
         self.assertEqual(repair.customer_acceptance_recorded_by_id, self.manager)

@@ -98,7 +98,7 @@ class TestRepairFormHeader(WorkshopCommon):
     def test_warning_says_which_approval_an_edit_resets(self):
         repair = self._create_repair(category="paid", hours=1.0)
         self.assertIsNone(repair._onchange_lines_warn_approval_reset())
-        repair.customer_acceptance_state = "approved"
+        repair.customer_acceptance_state = "accepted"
         warning = repair._onchange_lines_warn_approval_reset()["warning"]
         self.assertIn("customer's acceptance of the estimate", warning["message"])
         self.assertIn(repair.name, warning["message"])

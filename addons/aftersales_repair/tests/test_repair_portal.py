@@ -38,7 +38,7 @@ class TestRepairPortal(RepairDeskCommon, HttpCase):
         url = self.repair.get_portal_url(suffix="/accept")
         result = self.make_jsonrpc_request(url, {"name": "Megan Doyle", "signature": SIGNATURE})
         self.assertTrue(result.get("force_refresh"), result)
-        self.assertEqual(self.repair.customer_acceptance_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "accepted")
         self.assertEqual(self.repair.customer_acceptance_method, "portal")
         self.assertEqual(self.repair.customer_accepted_by, "Megan Doyle")
         self.assertTrue(self.repair.customer_signature)
@@ -70,7 +70,7 @@ class TestRepairPortal(RepairDeskCommon, HttpCase):
             f"/my/repairs/{self.repair.id}/accept", {"name": "Megan Test", "signature": SIGNATURE}
         )
         self.assertTrue(result.get("force_refresh"), result)
-        self.assertEqual(self.repair.customer_acceptance_state, "approved")
+        self.assertEqual(self.repair.customer_acceptance_state, "accepted")
 
     def test_decline_on_portal(self):
         self.repair._portal_ensure_token()
@@ -122,7 +122,7 @@ class TestRepairPortal(RepairDeskCommon, HttpCase):
             f"/my/repairs/{repair.id}/accept", {"name": "Megan Test", "signature": SIGNATURE}
         )
         self.assertTrue(result.get("force_refresh"), result)
-        self.assertEqual(repair.customer_acceptance_state, "approved")
+        self.assertEqual(repair.customer_acceptance_state, "accepted")
         self.assertEqual(repair.accepted_amount, 960.0 + 32.5)
         # once signed, nothing more can be declined there
         self.url_open(

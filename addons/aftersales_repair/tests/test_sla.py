@@ -213,7 +213,7 @@ class TestServiceLevels(ServiceLevelCommon):
         self.assertEqual(repair.customer_acceptance_state, "pending")
         self.assertTrue(arrival.is_paused)
         with freeze_time(datetime(2026, 11, 21, 10, 0)):
-            repair.customer_acceptance_state = "approved"
+            repair.customer_acceptance_state = "accepted"
         self.assertFalse(arrival.is_paused)
         self.assertAlmostEqual(arrival.paused_hours, 18.0)
         self.assertEqual(arrival.deadline_datetime, datetime(2026, 11, 22, 9, 0))

@@ -54,7 +54,7 @@ class WorkshopCommon(AftersalesCommon):
 
     def _start(self, repair):
         if repair.service_category == "paid":
-            repair.write({"customer_acceptance_state": "approved"})
+            repair.write({"customer_acceptance_state": "accepted"})
         repair.action_validate()
         repair.with_user(repair.user_id).action_repair_start()
         self.assertEqual(repair.state, "under_repair")

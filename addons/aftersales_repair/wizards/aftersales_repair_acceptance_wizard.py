@@ -15,7 +15,7 @@ class AftersalesRepairAcceptanceWizard(models.TransientModel):
     currency_id = fields.Many2one(related="repair_id.currency_id", string="Currency")
     estimate_amount = fields.Monetary(related="repair_id.estimate_amount")
     decision = fields.Selection(
-        [("approved", "Accepted"), ("rejected", "Rejected")], required=True, default="approved"
+        [("accepted", "Accepted"), ("rejected", "Rejected")], required=True, default="accepted"
     )
     accepted_by = fields.Char(
         string="Customer Contact",
