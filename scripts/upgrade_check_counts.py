@@ -10,7 +10,9 @@ Each engine or add-on that moves records adds its own entries:
 - XMLIDS: external ids that must exist after the upgrade (records moved between add-ons).
 - SETUP: SQL run on the old database before the upgrade (configuration the demo data lacks,
   which a migration must convert); EXPECT: {label: (SQL returning one number, that number)}
-  checked after the upgrade.
+  checked after the upgrade. An entry tied to a migration names it, (module, version): a SETUP
+  entry (migration, SQL), an EXPECT value (SQL, number, migration); it applies only when the old
+  database's add-on is older than that version (from a later version the migration does not run).
 """
 
 MODELS = [
@@ -131,37 +133,56 @@ XMLIDS = [
 # aftersales_repair 18.0.1.0.0 had filters on the approval rules; the upgrade turns them into
 # conditions (domains): the requester's teams (aftersales_approval's pre_init_hook), product
 # categories (aftersales_repair's and aftersales_warranty's migrations), part type (warranty).
+RULE_CONDITIONS = ("aftersales_repair", "18.0.1.1.0")
+# aftersales_repair 18.0.1.3.0 stores the customer's acceptance as 'accepted' (was 'approved')
+ACCEPTANCE_KEY = ("aftersales_repair", "18.0.1.3.0")
 SETUP = [
-    """
-    INSERT INTO aftersales_approval_rule_crm_team_rel (aftersales_approval_rule_id, crm_team_id)
-    SELECT r.id, t.id FROM aftersales_approval_rule r, crm_team t
-     WHERE r.document_type = 'repair_price' AND t.id = (SELECT min(id) FROM crm_team)
-    """,
-    """
-    INSERT INTO aftersales_approval_rule_product_category_rel
-           (aftersales_approval_rule_id, product_category_id)
-    SELECT r.id, c.id FROM aftersales_approval_rule r, product_category c
-     WHERE r.document_type IN ('repair_waiver', 'warranty_part')
-       AND c.id = (SELECT min(id) FROM product_category)
-    """,
-    """
-    UPDATE aftersales_approval_rule SET part_type = 'non_standard'
-     WHERE document_type = 'non_standard_part'
-    """,
+    (
+        RULE_CONDITIONS,
+        """
+        INSERT INTO aftersales_approval_rule_crm_team_rel
+               (aftersales_approval_rule_id, crm_team_id)
+        SELECT r.id, t.id FROM aftersales_approval_rule r, crm_team t
+         WHERE r.document_type = 'repair_price' AND t.id = (SELECT min(id) FROM crm_team)
+        """,
+    ),
+    (
+        RULE_CONDITIONS,
+        """
+        INSERT INTO aftersales_approval_rule_product_category_rel
+               (aftersales_approval_rule_id, product_category_id)
+        SELECT r.id, c.id FROM aftersales_approval_rule r, product_category c
+         WHERE r.document_type IN ('repair_waiver', 'warranty_part')
+           AND c.id = (SELECT min(id) FROM product_category)
+        """,
+    ),
+    (
+        RULE_CONDITIONS,
+        """
+        UPDATE aftersales_approval_rule SET part_type = 'non_standard'
+         WHERE document_type = 'non_standard_part'
+        """,
+    ),
     # a favourite and a user default that name the customer's acceptance by its old key
-    # 'approved' (aftersales_repair 18.0.1.3.0 converts them; approval_state keeps 'approved')
-    """
-    INSERT INTO ir_filters (name, model_id, domain, context, sort, active, user_id)
-    VALUES ('Upgrade check: accepted estimates', 'repair.order',
-            '[(''customer_acceptance_state'', ''='', ''approved''), '
-            '(''approval_state'', ''in'', [''approved'', ''not_needed''])]',
-            '{''default_customer_acceptance_state'': ''approved''}', '[]', true, NULL)
-    """,
-    """
-    INSERT INTO ir_default (field_id, json_value)
-    SELECT id, '"approved"' FROM ir_model_fields
-     WHERE model = 'repair.order' AND name = 'customer_acceptance_state'
-    """,
+    # 'approved' (the migration converts them; approval_state keeps its 'approved')
+    (
+        ACCEPTANCE_KEY,
+        """
+        INSERT INTO ir_filters (name, model_id, domain, context, sort, active)
+        VALUES ('Upgrade check: accepted estimates', 'repair.order',
+                '[(''customer_acceptance_state'', ''='', ''approved''), '
+                '(''approval_state'', ''in'', [''approved'', ''not_needed''])]',
+                '{''default_customer_acceptance_state'': ''approved''}', '[]', true)
+        """,
+    ),
+    (
+        ACCEPTANCE_KEY,
+        """
+        INSERT INTO ir_default (field_id, json_value)
+        SELECT id, '"approved"' FROM ir_model_fields
+         WHERE model = 'repair.order' AND name = 'customer_acceptance_state'
+        """,
+    ),
 ]
 
 EXPECT = {
@@ -169,27 +190,32 @@ EXPECT = {
         """SELECT count(*) FROM aftersales_approval_rule WHERE document_type = 'repair_price'
            AND domain LIKE '%approval_requester_id.sale_team_id%'""",
         6,
+        RULE_CONDITIONS,
     ),
     "repair waiver rules: the product categories became their condition": (
         """SELECT count(*) FROM aftersales_approval_rule WHERE document_type = 'repair_waiver'
            AND domain LIKE '%move_ids.product_id.categ_id%child_of%'""",
         6,
+        RULE_CONDITIONS,
     ),
     "warranty part rules: the product categories became their condition": (
         """SELECT count(*) FROM aftersales_approval_rule WHERE document_type = 'warranty_part'
            AND domain LIKE '%line_ids.product_id.categ_id%child_of%'""",
         6,
+        RULE_CONDITIONS,
     ),
     "non-standard part rules: the part type became their condition": (
         """SELECT count(*) FROM aftersales_approval_rule
            WHERE document_type = 'non_standard_part'
            AND domain LIKE '%part_type%non_standard%'""",
         4,
+        RULE_CONDITIONS,
     ),
     "rules without filters kept an empty condition": (
         """SELECT count(*) FROM aftersales_approval_rule
            WHERE document_type = 'emergency_purchase' AND domain = '[]'""",
         4,
+        RULE_CONDITIONS,
     ),
     "customer acceptance: no repair keeps the old key 'approved'": (
         "SELECT count(*) FROM repair_order WHERE customer_acceptance_state = 'approved'",
@@ -198,26 +224,29 @@ EXPECT = {
     "customer acceptance: the demo's four accepted estimates are 'accepted'": (
         "SELECT count(*) FROM repair_order WHERE customer_acceptance_state = 'accepted'",
         4,
+        ACCEPTANCE_KEY,
     ),
-    "customer acceptance: one selection row 'accepted' (renamed in place), none 'approved'": (
+    "customer acceptance: its selection row 'approved' renamed 'accepted' (same row)": (
         """SELECT count(*) FILTER (WHERE s.value = 'accepted')
                   + 10 * count(*) FILTER (WHERE s.value = 'approved')
              FROM ir_model_fields_selection s JOIN ir_model_fields f ON f.id = s.field_id
             WHERE f.model = 'repair.order' AND f.name = 'customer_acceptance_state'""",
         1,
     ),
-    "customer acceptance: the favourite's domain and context use 'accepted', approval_state "
-    "keeps 'approved'": (
+    "customer acceptance: the favourite's domain and context say 'accepted' (approval_state "
+    "keeps 'approved')": (
         """SELECT count(*) FROM ir_filters WHERE name = 'Upgrade check: accepted estimates'
            AND domain = '[(''customer_acceptance_state'', ''='', ''accepted''), '
                         '(''approval_state'', ''in'', [''approved'', ''not_needed''])]'
            AND context = '{''default_customer_acceptance_state'': ''accepted''}'""",
         1,
+        ACCEPTANCE_KEY,
     ),
     "customer acceptance: the user default is 'accepted'": (
         """SELECT count(*) FROM ir_default d JOIN ir_model_fields f ON f.id = d.field_id
            WHERE f.model = 'repair.order' AND f.name = 'customer_acceptance_state'
              AND d.json_value = '"accepted"'""",
         1,
+        ACCEPTANCE_KEY,
     ),
 }
