@@ -78,6 +78,8 @@
         "security/aftersales_role_security.xml",
         "views/repair_order_header_views.xml",
         "views/repair_order_tabs_views.xml",
+        "views/res_partner_views.xml",
+        "views/repair_order_payment_refusal_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

@@ -11,6 +11,7 @@ from . import repair_order_service_level
 from . import repair_order_billing
 from . import repair_order_workshop
 from . import repair_order_handover
+from . import repair_order_payment_refusal
 from . import stock_move
 from . import aftersales_sla_policy
 from . import aftersales_repair_collection

@@ -10,6 +10,11 @@ class AftersalesApprovalRule(models.Model):
         selection_add=[
             ("repair_price", "Repair Service Price"),
             ("repair_waiver", "Repair Charge Waiver"),
+            ("repair_payment_refusal", "Repair for a Customer Who Refuses to Pay"),
         ],
-        ondelete={"repair_price": "cascade", "repair_waiver": "cascade"},
+        ondelete={
+            "repair_price": "cascade",
+            "repair_waiver": "cascade",
+            "repair_payment_refusal": "cascade",
+        },
     )

@@ -50,6 +50,12 @@ class ResCompany(models.Model):
         help="Members of this group may record the team-lead check; the lead of the repair's "
         "service centre always may.",
     )
+    aftersales_refusal_approval = fields.Boolean(
+        string="Director Approval for Customers Who Refuse to Pay",
+        default=True,
+        help="A repair of a customer flagged as refusing to pay cannot be confirmed or started "
+        "before the service director approved it, whatever its price (regulation 001 §三.4).",
+    )
     aftersales_workbook_per_centre = fields.Boolean(
         string="Monthly Workbook Per Service Centre",
         default=True,
