@@ -78,6 +78,7 @@
         "security/aftersales_role_security.xml",
         "views/repair_order_header_views.xml",
         "views/repair_order_tabs_views.xml",
+        "wizards/aftersales_payment_refusal_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/repair_order_payment_refusal_views.xml",
     ],

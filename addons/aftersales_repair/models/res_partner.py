@@ -100,6 +100,44 @@ class ResPartner(models.Model):
             self._aftersales_refresh_repair_deadlines()
         return res
 
+    def action_aftersales_payment_refusal(self):
+        """Open the flag of a customer who refuses to pay (accountants, managers)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Customer Who Refuses to Pay"),
+            "res_model": "aftersales.payment.refusal.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.commercial_partner_id.id},
+        }
+
+    def _aftersales_set_payment_refusal(self, refuses, reason=None, date=None):
+        """Flag the customers' companies as refusing to pay (with the reason and since when),
+        or clear the flag: the accountant's or the After-Sales Manager's act, which an
+        accountant may do without the right to edit contacts."""
+        if not self.env.su and not any(self.env.user.has_group(g) for g in REFUSAL_GROUPS):
+            raise AccessError(
+                _(
+                    "Only an accountant or an After-Sales Manager may flag a customer who "
+                    "refuses to pay, change the flag or clear it."
+                )
+            )
+        self.check_access("read")
+        vals = {
+            "aftersales_refuses_to_pay": bool(refuses),
+            "aftersales_refuses_to_pay_reason": (reason or False) if refuses else False,
+            "aftersales_refuses_to_pay_date": (
+                (date or fields.Date.context_today(self)) if refuses else False
+            ),
+        }
+        # sudo: the flag is the accountant's act on a customer they may read, while accounting
+        # users may not edit contacts; the tracked change stays authored by them
+        commercial = self.commercial_partner_id.sudo()
+        commercial._track_set_author(self.env.user.partner_id)
+        commercial.write(vals)
+        return True
+
     def _aftersales_check_refusal_rights(self, vals):
         """Only an accountant or an After-Sales Manager flags a customer who refuses to pay, or
         clears the flag, over RPC too (readme/CONFIGURE.md, "Customers who refuse to pay").
