@@ -35,7 +35,7 @@ class AftersalesWarrantyPartRequestRequisition(models.Model):
         index="btree_not_null",
         tracking=True,
         check_company=True,
-        domain="[('repair_id', '=', repair_id), ('state', 'in', ('planned', 'on_site'))]",
+        domain="[('repair_id', '=?', repair_id), ('state', 'in', ('planned', 'on_site'))]",
         help="The technicians' trip the parts are taken on: the request is then a parts "
         "requisition the After-Sales Manager approves (regulation 001 §五.4).",
     )
