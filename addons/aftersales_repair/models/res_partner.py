@@ -5,7 +5,6 @@ from odoo.exceptions import AccessError, ValidationError
 
 from ..tools.geo import check_coordinates
 
-
 # the flag of a customer who refuses to pay (readme/CONFIGURE.md, "Customers who refuse to pay")
 REFUSAL_FIELDS = (
     "aftersales_refuses_to_pay",

@@ -106,7 +106,10 @@ class TestPaymentRefusal(RepairDeskCommon):
             (self.refuser, {"aftersales_refuses_to_pay": False}),
             (contact, {"aftersales_refuses_to_pay": False}),
             (self.refuser, {"aftersales_refuses_to_pay_reason": "Paid after all."}),
-            (self.customer, {"aftersales_refuses_to_pay": True, "aftersales_refuses_to_pay_reason": "x"}),
+            (
+                self.customer,
+                {"aftersales_refuses_to_pay": True, "aftersales_refuses_to_pay_reason": "x"},
+            ),
         ):
             with self.assertRaisesRegex(AccessError, "accountant or an After-Sales Manager"):
                 partner.with_user(desk).write(vals)

@@ -93,9 +93,7 @@ class TestPartsRequisition(WarrantyPartsCommon):
         # the service-centre head holds the After-Sales Manager's role too: one click approves
         # both steps (a different user per rule, as the engine requires)
         self.assertEqual(request.state, "approved")
-        self.assertEqual(
-            set(request.approval_review_ids.mapped("done_by_id")), {self.head}
-        )
+        self.assertEqual(set(request.approval_review_ids.mapped("done_by_id")), {self.head})
 
     def test_posted_parts_need_the_manager(self):
         request = self._request(delivery_mode="ship_customer", customer_id=self.customer.id)
@@ -104,9 +102,7 @@ class TestPartsRequisition(WarrantyPartsCommon):
         # parts handed over for the workshop: the amount's approvers only
         counter = self._request()
         counter.with_user(self.technician).action_submit()
-        self.assertEqual(
-            {t for t, _g in self._review_types(counter)}, {"warranty_part"}
-        )
+        self.assertEqual({t for t, _g in self._review_types(counter)}, {"warranty_part"})
 
     def test_changing_the_delivery_asks_again(self):
         request = self._request()
