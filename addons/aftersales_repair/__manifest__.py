@@ -81,6 +81,7 @@
         "wizards/aftersales_payment_refusal_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/repair_order_payment_refusal_views.xml",
+        "views/aftersales_dispatch_parts_approval_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

@@ -38,6 +38,13 @@ class ResCompany(models.Model):
         help="Where the parts of a trip wait while on the road (the technician's van); empty: "
         "a location is created at the first request.",
     )
+    aftersales_requisition_approval = fields.Boolean(
+        string="Manager Approves Trip and Posted Parts",
+        default=True,
+        help="Parts taken on a trip or posted to a customer need a requisition the After-Sales "
+        "Manager approves before the warehouse issues them: the trip's parts transfers and the "
+        "warranty part requests for a trip or shipped to the customer (regulation 001 §五.3-4).",
+    )
     aftersales_pre_inspection_checks = fields.Boolean(
         string="Self-Check and Team-Lead Check Before Inspection",
         default=True,

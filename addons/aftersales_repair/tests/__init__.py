@@ -29,3 +29,4 @@ from . import test_repair_capabilities
 from . import test_repair_rules
 from . import test_role_tours
 from . import test_payment_refusal
+from . import test_trip_parts_approval

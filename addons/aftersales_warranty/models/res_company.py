@@ -72,13 +72,6 @@ class ResCompany(models.Model):
         "before it is validated (000, 002 篇六: parts issued against the repair order, signed "
         "for by the technician).",
     )
-    aftersales_requisition_approval = fields.Boolean(
-        string="Manager Approves Trip and Posted Parts",
-        default=True,
-        help="A part request for a trip or shipped to the customer's address is a parts "
-        "requisition: the After-Sales Manager approves it, in addition to the approvers of its "
-        "amount, before the parts are issued (regulation 001 §五.3-4).",
-    )
     aftersales_paid_repair_parts_sale = fields.Boolean(
         string="Paid Repair: Issued Warranty Parts Become a Parts Sale",
         default=True,

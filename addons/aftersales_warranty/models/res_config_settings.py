@@ -50,10 +50,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_issue_signature",
         readonly=False,
     )
-    aftersales_requisition_approval = fields.Boolean(
-        related="company_id.aftersales_requisition_approval",
-        readonly=False,
-    )
     aftersales_paid_repair_parts_sale = fields.Boolean(
         related="company_id.aftersales_paid_repair_parts_sale",
         readonly=False,

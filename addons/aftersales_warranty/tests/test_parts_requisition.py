@@ -21,6 +21,7 @@ class TestPartsRequisition(WarrantyPartsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.company.aftersales_requisition_approval = True
         lot = cls._create_serial("EF25-RQ-0001")
         cls.repair = cls.env["repair.order"].create(
             {
