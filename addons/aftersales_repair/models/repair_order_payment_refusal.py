@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .repair_order_price_approval import RepairOrderPriceApproval
+
 REFUSAL_TYPE = "repair_payment_refusal"
 
 
@@ -16,7 +18,7 @@ class RepairOrderPaymentRefusal(models.Model):
     # one class per concern of repair.order, one file each
     _inherit = "repair.order"  # pylint: disable=consider-merging-classes-inherited
 
-    _approval_document_types = ["repair_price", "repair_waiver", REFUSAL_TYPE]
+    _approval_document_types = RepairOrderPriceApproval._approval_document_types + [REFUSAL_TYPE]
 
     partner_refuses_to_pay = fields.Boolean(
         string="Customer Refuses to Pay",
