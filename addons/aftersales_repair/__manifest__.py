@@ -78,6 +78,10 @@
         "security/aftersales_role_security.xml",
         "views/repair_order_header_views.xml",
         "views/repair_order_tabs_views.xml",
+        "wizards/aftersales_payment_refusal_wizard_views.xml",
+        "views/res_partner_views.xml",
+        "views/repair_order_payment_refusal_views.xml",
+        "views/aftersales_dispatch_parts_approval_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

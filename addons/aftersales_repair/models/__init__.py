@@ -11,6 +11,7 @@ from . import repair_order_service_level
 from . import repair_order_billing
 from . import repair_order_workshop
 from . import repair_order_handover
+from . import repair_order_payment_refusal
 from . import stock_move
 from . import aftersales_sla_policy
 from . import aftersales_repair_collection
@@ -18,6 +19,7 @@ from . import sale_order
 from . import aftersales_sla_deadline
 from . import aftersales_service_centre
 from . import aftersales_dispatch
+from . import aftersales_dispatch_parts_approval
 from . import aftersales_work_log
 from . import aftersales_failure_report
 from . import aftersales_kb_solution

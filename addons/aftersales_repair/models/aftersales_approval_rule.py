@@ -10,6 +10,13 @@ class AftersalesApprovalRule(models.Model):
         selection_add=[
             ("repair_price", "Repair Service Price"),
             ("repair_waiver", "Repair Charge Waiver"),
+            ("repair_payment_refusal", "Repair for a Customer Who Refuses to Pay"),
+            ("trip_parts", "Trip Parts Requisition"),
         ],
-        ondelete={"repair_price": "cascade", "repair_waiver": "cascade"},
+        ondelete={
+            "repair_price": "cascade",
+            "repair_waiver": "cascade",
+            "repair_payment_refusal": "cascade",
+            "trip_parts": "cascade",
+        },
     )

@@ -38,6 +38,13 @@ class ResCompany(models.Model):
         help="Where the parts of a trip wait while on the road (the technician's van); empty: "
         "a location is created at the first request.",
     )
+    aftersales_requisition_approval = fields.Boolean(
+        string="Manager Approves Trip and Posted Parts",
+        default=True,
+        help="Parts taken on a trip or posted to a customer need a requisition the After-Sales "
+        "Manager approves before the warehouse issues them: the trip's parts transfers and the "
+        "warranty part requests for a trip or shipped to the customer (regulation 001 §五.3-4).",
+    )
     aftersales_pre_inspection_checks = fields.Boolean(
         string="Self-Check and Team-Lead Check Before Inspection",
         default=True,
@@ -49,6 +56,12 @@ class ResCompany(models.Model):
         string="Team Lead Group",
         help="Members of this group may record the team-lead check; the lead of the repair's "
         "service centre always may.",
+    )
+    aftersales_refusal_approval = fields.Boolean(
+        string="Director Approval for Customers Who Refuse to Pay",
+        default=True,
+        help="A repair of a customer flagged as refusing to pay cannot be confirmed or started "
+        "before the service director approved it, whatever its price (regulation 001 §三.4).",
     )
     aftersales_workbook_per_centre = fields.Boolean(
         string="Monthly Workbook Per Service Centre",

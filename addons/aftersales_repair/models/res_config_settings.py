@@ -22,6 +22,14 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_trip_location_id",
         readonly=False,
     )
+    aftersales_refusal_approval = fields.Boolean(
+        related="company_id.aftersales_refusal_approval",
+        readonly=False,
+    )
+    aftersales_requisition_approval = fields.Boolean(
+        related="company_id.aftersales_requisition_approval",
+        readonly=False,
+    )
     aftersales_pre_inspection_checks = fields.Boolean(
         related="company_id.aftersales_pre_inspection_checks",
         readonly=False,

@@ -28,3 +28,5 @@ from . import test_repair_form
 from . import test_repair_capabilities
 from . import test_repair_rules
 from . import test_role_tours
+from . import test_payment_refusal
+from . import test_trip_parts_approval

@@ -14,11 +14,16 @@ class AftersalesCommon(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
         # the regulation rules that add a step to a flow (remote attempt before an on-site trip,
-        # self-check and team-lead check before the final inspection) are on by default; the
+        # self-check and team-lead check before the final inspection, the manager's approval of
+        # parts for a trip or posted) are on by default; the
         # flows tested elsewhere skip them, the rules have their own test classes
         # (test_repair_rules.py)
         cls.company.write(
-            {"aftersales_remote_first": False, "aftersales_pre_inspection_checks": False}
+            {
+                "aftersales_remote_first": False,
+                "aftersales_pre_inspection_checks": False,
+                "aftersales_requisition_approval": False,
+            }
         )
         cls.stock_location = cls.env.ref("stock.warehouse0").lot_stock_id
         cls.frontdesk = new_test_user(

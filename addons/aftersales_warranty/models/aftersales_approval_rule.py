@@ -11,11 +11,13 @@ class AftersalesApprovalRule(models.Model):
             ("warranty_part", "Warranty Part Issue"),
             ("non_standard_part", "Non-Standard Part Issue"),
             ("emergency_purchase", "Emergency Local Purchase (unit price)"),
+            ("part_requisition", "Parts Requisition (trip or posted)"),
         ],
         ondelete={
             "warranty_part": "cascade",
             "non_standard_part": "cascade",
             "emergency_purchase": "cascade",
+            "part_requisition": "cascade",
         },
     )
 

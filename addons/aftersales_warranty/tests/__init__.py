@@ -20,3 +20,4 @@ from . import test_warranty_period_documents
 from . import test_coverage_language
 from . import test_warehouse_tour
 from . import test_service_receipt
+from . import test_parts_requisition

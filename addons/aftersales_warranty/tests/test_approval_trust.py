@@ -152,6 +152,30 @@ class TestApprovalOwnedFieldsMatrix(WarrantyPartsCommon):
         request.with_user(self.technician).action_submit()
         return request
 
+    def _pending_trip(self):
+        """A trip whose parts wait for the manager's approval (aftersales_repair,
+        readme/CONFIGURE.md, "Trip parts requisition")."""
+        self.company.aftersales_requisition_approval = True
+        repair = self.env["repair.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "product_id": self.product_unit.id,
+                "user_id": self.technician.id,
+                "service_category": "free",
+            }
+        )
+        trip = self.env["aftersales.dispatch"].create(
+            {
+                "repair_id": repair.id,
+                "technician_ids": [Command.set(self.technician.ids)],
+                "planned_start": "2026-11-24 09:00:00",
+                "planned_end": "2026-11-24 12:00:00",
+            }
+        )
+        trip.with_user(self.technician)._aftersales_request_parts([(self.part_seal, 1.0)])
+        trip.with_user(self.technician).action_request_approval()
+        return trip
+
     def _other_value(self, record, fname):
         field = record._fields[fname]
         if field.type == "selection":
@@ -171,6 +195,7 @@ class TestApprovalOwnedFieldsMatrix(WarrantyPartsCommon):
         factories = {
             "repair.order": self._pending_repair,
             "aftersales.warranty.part.request": self._pending_part_request,
+            "aftersales.dispatch": self._pending_trip,
         }
         models = {
             name
