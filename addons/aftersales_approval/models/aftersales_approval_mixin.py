@@ -1,10 +1,12 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import threading
+
 from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare, format_amount
+from odoo.tools import SQL, clean_context, float_compare, format_amount
 
 APPROVAL_STATES = [
     ("not_needed", "Not Needed"),
@@ -381,7 +383,8 @@ class AftersalesApprovalMixin(models.AbstractModel):
                         f"{r.name} ({r.amount_display})" if r.amount_display else r.name
                         for r in reviews
                     ),
-                )
+                ),
+                opened=new_reviews.filtered(lambda r: r.status == "pending"),
             )
             rec._approval_lock()
         return True
@@ -685,7 +688,8 @@ class AftersalesApprovalMixin(models.AbstractModel):
                             "chain": chain,
                             "stage": stage,
                             "sequence": sequence,
-                            "status": "waiting",
+                            # the first stage of each chain opens with the request
+                            "status": "pending" if stage == 1 else "waiting",
                             "requested_by_id": self.env.uid,
                             "requested_date": fields.Datetime.now(),
                         }
@@ -795,17 +799,18 @@ class AftersalesApprovalMixin(models.AbstractModel):
         )
         unchanged.invalidate_recordset(["write_date", "write_uid"])
 
-    def _approval_advance(self, body):
+    def _approval_advance(self, body, opened=None):
         """Open the next stage of each rule chain (activities for its approvers), close the
         request when every step is approved, and log `body` (the request or the decision that
         moved the approval on) in one chatter message addressed to the approvers whose turn
-        just came: one notification for all of them, by e-mail or in Odoo as each prefers."""
+        just came: one notification for all of them, by e-mail or in Odoo as each prefers.
+        `opened`: reviews created already open (the first stage of a request)."""
         self.ensure_one()
         reviews = self._approval_active_reviews()
         if any(r.status == "rejected" for r in reviews):
             self._approval_message(body)
             return
-        approvers = self.env["res.users"]
+        to_schedule = opened or self.env["aftersales.approval.review"]
         for chain in sorted(set(reviews.mapped("chain"))):
             chain_reviews = reviews.filtered(lambda r, c=chain: r.chain == c)
             open_reviews = chain_reviews.filtered(lambda r: r.status in ("waiting", "pending"))
@@ -817,7 +822,9 @@ class AftersalesApprovalMixin(models.AbstractModel):
             )
             if to_open:
                 to_open.sudo().write({"status": "pending"})
-                approvers |= to_open._schedule_activities()
+                to_schedule |= to_open
+        # the tasks of every review opened now, in one batch
+        approvers = to_schedule._schedule_activities()
         complete = bool(reviews) and all(r.status == "approved" for r in reviews)
         if complete:
             self._approval_write_state({"approval_request_state": "approved"})
@@ -850,36 +857,184 @@ class AftersalesApprovalMixin(models.AbstractModel):
 
     def _approval_message(self, body, partners=None):
         """Log `body` as a note on the document, authored by the current user; addressed to
-        `partners` (notified by e-mail or in Odoo as each prefers) when given."""
+        `partners` (the approvers whose turn came, internal users: notified by e-mail or in
+        Odoo as each prefers) when given."""
         if not hasattr(self, "message_post"):
             return
-        if partners:
-            # sudo: approvers without write access on the document still log their decision;
-            # the author stays the current user.
-            record = self.sudo()
-            # the note addressed to the approvers, then Odoo's notification of it (inbox or
-            # e-mail, as each approver prefers) given the values it would otherwise read
-            # back or search: message_post would also search a parent message, the alias
-            # domain, the reply-to alias and the tracking values of a note that has none.
-            message = record._message_log(body=body, partner_ids=partners.ids)
-            record._notify_thread(
-                message,
-                msg_vals={
-                    "author_id": message.author_id.id,
-                    "model": self._name,
-                    "res_id": self.id,
-                    "body": escape(body),
-                    "message_type": "notification",
-                    "subtype_id": message.subtype_id.id,
-                    "partner_ids": partners.ids,
-                    "tracking_value_ids": [],
-                    "email_add_signature": True,
-                },
-            )
-        else:
+        if not partners:
             # a note nobody is notified of: logged without Odoo's notification machinery (the
             # decision was checked by the mechanism; the author stays the current user)
             self._message_log(body=body)
+            return
+        # sudo: approvers without write access on the document still log their decision;
+        # the author stays the current user.
+        record = self.sudo()
+        # the note addressed to the approvers, with the subject Odoo's e-mail would give it
+        # (written back on the note otherwise), then Odoo's notification of it by its
+        # lower-level steps, given what they would otherwise search or read back: the
+        # recipients' data (known from the approvers), the thread's references (the note's)
+        message = record._message_log(
+            body=body, subject=record._message_compute_subject(), partner_ids=partners.ids
+        )
+        # the body as stored (sanitized), which the ORM does not keep in cache for an html
+        # field: Odoo's e-mail layout reads it (its preview)
+        body_field = message._fields["body"]
+        self.env.cache.update(message, body_field, [body_field.convert_to_cache(body, message)])
+        msg_vals = {
+            "author_id": message.author_id.id,
+            "model": self._name,
+            "res_id": self.id,
+            "body": escape(body),
+            "message_type": "notification",
+            "subtype_id": message.subtype_id.id,
+            "partner_ids": partners.ids,
+            "tracking_value_ids": [],
+            "email_add_signature": True,
+        }
+        recipients_data = record._approval_recipients_data(partners)
+        record._notify_thread_by_inbox(message, recipients_data, msg_vals=msg_vals)
+        record._approval_notify_by_email(message, recipients_data, msg_vals)
+        record._notify_thread_by_web_push(message, recipients_data, msg_vals)
+
+    def _approval_recipients_data(self, partners):
+        """Odoo's recipients data (`mail.followers._get_recipient_data`) of the approvers
+        `partners`, from their users already read by the engine (no query): each is an
+        active internal user, who follows the document (subscribed with the request)."""
+        users = partners.user_ids.filtered(lambda u: u.active and not u.share)
+        recipients_data = []
+        for partner in partners:
+            user = users.filtered(lambda u, p=partner: u.partner_id == p).sorted("id")[:1]
+            if not user:
+                continue
+            recipients_data.append(
+                {
+                    "active": True,
+                    "id": partner.id,
+                    "is_follower": True,
+                    "lang": partner.lang,
+                    "groups": set(user.groups_id.ids),
+                    "notif": user.notification_type or "email",
+                    "share": partner.partner_share,
+                    "uid": user.id,
+                    "ushare": False,
+                    "type": "user",
+                }
+            )
+        return recipients_data
+
+    def _approval_notify_by_email(self, message, recipients_data, msg_vals):
+        """Odoo's e-mail notification of `message` (`_notify_thread_by_email`: the layout
+        per language and recipients group, one mail per group, a notification per
+        recipient, sent after the commit), with the references of the note itself: the
+        approval request starts its own conversation, no search of earlier ones."""
+        partners_data = [r for r in recipients_data if r["notif"] == "email"]
+        if not partners_data:
+            return
+        base_mail_values = {
+            "mail_message_id": message.id,
+            "references": message.message_id,
+            "auto_delete": True,
+        }
+        headers = self._notify_by_email_get_headers()
+        if headers:
+            base_mail_values["headers"] = repr(headers)
+        mail_values_list = []
+        for _lang, render_values, recipients_group in (
+            self._notify_get_classified_recipients_iterator(
+                message, partners_data, msg_vals=msg_vals
+            )
+        ):
+            mail_body = self._notify_by_email_render_layout(
+                message, recipients_group, msg_vals=msg_vals, render_values=render_values
+            )
+            recipient_ids = recipients_group.pop("recipients")
+            if recipient_ids:
+                mail_values_list.append(
+                    self._notify_by_email_get_final_mail_values(
+                        recipient_ids, base_mail_values, additional_values={"body_html": mail_body}
+                    )
+                )
+        if not mail_values_list:
+            return
+        # sudo: creating the notification e-mails is the purpose of this method (as Odoo's)
+        mails = (
+            self.env["mail.mail"]
+            .sudo()
+            .with_context(clean_context(self.env.context))
+            .create(mail_values_list)
+        )
+        self.env["mail.notification"].sudo().create(
+            [
+                {
+                    "author_id": message.author_id.id,
+                    "is_read": True,  # no inbox notification
+                    "mail_mail_id": mail.id,
+                    "mail_message_id": message.id,
+                    "notification_status": "ready",
+                    "notification_type": "email",
+                    "res_partner_id": partner_id,
+                }
+                for mail, values in zip(mails, mail_values_list, strict=True)
+                for _command, partner_id, _ in values["recipient_ids"]
+            ]
+        )
+        # as Odoo: sent after the commit (at once in tests), unless asked not to or while
+        # the registry loads (queued: the mail cron sends it)
+        testing = getattr(threading.current_thread(), "testing", False)
+        if self.env.context.get("mail_notify_force_send", True) and (
+            not self.pool._init or testing
+        ):
+            mails.send_after_commit()
+
+    def _approval_subscribe(self, partners):
+        """Make the approvers `partners` (internal users' partners) follow the document with
+        the default subtypes, as Odoo does for the user of an activity, in one statement:
+        the followers missing are inserted with their subtypes (`ON CONFLICT`: who already
+        follows keeps their subscription, as Odoo's `_insert_followers` skips them), and the
+        document's followers come back with it, kept in cache for the activities'
+        subscription check (`_approval_followers_cover`). Odoo's path costs a search of the
+        followers, their insert and their subtypes' insert, and the followers read again."""
+        self.ensure_one()
+        if not partners or "message_follower_ids" not in self._fields:
+            return
+        subtypes = self.env["mail.message.subtype"].default_subtypes(self._name)[0]
+        Followers = self.env["mail.followers"].sudo()
+        Followers.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH new AS (
+                    INSERT INTO mail_followers (res_model, res_id, partner_id)
+                    SELECT %(model)s, %(res_id)s, partner_id
+                      FROM unnest(%(partner_ids)s::int[]) AS partner_id
+                        ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+                 RETURNING id, partner_id
+                ), new_subtypes AS (
+                    INSERT INTO mail_followers_mail_message_subtype_rel
+                                (mail_followers_id, mail_message_subtype_id)
+                    SELECT new.id, subtype_id
+                      FROM new, unnest(%(subtype_ids)s::int[]) AS subtype_id
+                )
+                SELECT id, partner_id FROM new
+                 UNION ALL
+                SELECT id, partner_id FROM mail_followers
+                 WHERE res_model = %(model)s AND res_id = %(res_id)s
+                 ORDER BY id
+                """,
+                model=self._name,
+                res_id=self.id,
+                partner_ids=partners.ids,
+                subtype_ids=subtypes.ids,
+            )
+        )
+        rows = self.env.cr.fetchall()
+        followers = Followers.browse([row[0] for row in rows])
+        for follower, (_fid, partner_id) in zip(followers, rows, strict=True):
+            self.env.cache.update(follower, Followers._fields["partner_id"], [partner_id])
+        self.env.cache.update(self, self._fields["message_follower_ids"], [tuple(followers.ids)])
+        self.env.cache.update(
+            self, self._fields["message_partner_ids"], [tuple(r[1] for r in rows)]
+        )
 
     def _approval_followers_cover(self, partner_ids, subtype_ids=None):
         """Whether subscribing `partner_ids` (default subtypes) would change nothing: each
