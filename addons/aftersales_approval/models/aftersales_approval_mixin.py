@@ -832,7 +832,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
                 body,
                 _("Approval complete: every required approval was given."),
             )
-        self._approval_message(body, partners=approvers.partner_id)
+        self._approval_message(body, approvers=approvers)
         if complete:
             self._on_approval_approved()
 
@@ -855,13 +855,13 @@ class AftersalesApprovalMixin(models.AbstractModel):
         # `write` refuses them unless in superuser mode, which no RPC caller can set.
         return self.sudo().write(vals)
 
-    def _approval_message(self, body, partners=None):
+    def _approval_message(self, body, approvers=None):
         """Log `body` as a note on the document, authored by the current user; addressed to
-        `partners` (the approvers whose turn came, internal users: notified by e-mail or in
-        Odoo as each prefers) when given."""
+        `approvers` (the users whose turn came: notified by e-mail or in Odoo as each
+        prefers) when given."""
         if not hasattr(self, "message_post"):
             return
-        if not partners:
+        if not approvers:
             # a note nobody is notified of: logged without Odoo's notification machinery (the
             # decision was checked by the mechanism; the author stays the current user)
             self._message_log(body=body)
@@ -873,13 +873,16 @@ class AftersalesApprovalMixin(models.AbstractModel):
         # (written back on the note otherwise), then Odoo's notification of it by its
         # lower-level steps, given what they would otherwise search or read back: the
         # recipients' data (known from the approvers), the thread's references (the note's)
+        partners = approvers.partner_id
         message = record._message_log(
             body=body, subject=record._message_compute_subject(), partner_ids=partners.ids
         )
         # the body as stored (sanitized), which the ORM does not keep in cache for an html
         # field: Odoo's e-mail layout reads it (its preview)
         body_field = message._fields["body"]
-        self.env.cache.update(message, body_field, [body_field.convert_to_cache(body, message)])
+        self.env.cache.update(
+            message, body_field, [body_field.convert_to_cache(escape(body), message)]
+        )
         msg_vals = {
             "author_id": message.author_id.id,
             "model": self._name,
@@ -891,36 +894,32 @@ class AftersalesApprovalMixin(models.AbstractModel):
             "tracking_value_ids": [],
             "email_add_signature": True,
         }
-        recipients_data = record._approval_recipients_data(partners)
+        recipients_data = record._approval_recipients_data(approvers)
         record._notify_thread_by_inbox(message, recipients_data, msg_vals=msg_vals)
         record._approval_notify_by_email(message, recipients_data, msg_vals)
         record._notify_thread_by_web_push(message, recipients_data, msg_vals)
 
-    def _approval_recipients_data(self, partners):
-        """Odoo's recipients data (`mail.followers._get_recipient_data`) of the approvers
-        `partners`, from their users already read by the engine (no query): each is an
-        active internal user, who follows the document (subscribed with the request)."""
-        users = partners.user_ids.filtered(lambda u: u.active and not u.share)
-        recipients_data = []
-        for partner in partners:
-            user = users.filtered(lambda u, p=partner: u.partner_id == p).sorted("id")[:1]
-            if not user:
-                continue
-            recipients_data.append(
-                {
-                    "active": True,
-                    "id": partner.id,
-                    "is_follower": True,
-                    "lang": partner.lang,
-                    "groups": set(user.groups_id.ids),
-                    "notif": user.notification_type or "email",
-                    "share": partner.partner_share,
-                    "uid": user.id,
-                    "ushare": False,
-                    "type": "user",
-                }
-            )
-        return recipients_data
+    def _approval_recipients_data(self, approvers):
+        """Odoo's recipients data (`mail.followers._get_recipient_data`) of the users
+        `approvers`, from the records the engine already read (no query): active internal
+        users (`_get_reviewer_users`), who follow the document (subscribed with the
+        request)."""
+        return [
+            {
+                "active": True,
+                "id": user.partner_id.id,
+                "is_follower": True,
+                "lang": user.partner_id.lang,
+                "groups": set(user.groups_id.ids),
+                "notif": user.notification_type or "email",
+                "share": user.partner_id.partner_share,
+                "uid": user.id,
+                "ushare": False,
+                "type": "user",
+            }
+            for user in approvers
+            if user.active and not user.share
+        ]
 
     def _approval_notify_by_email(self, message, recipients_data, msg_vals):
         """Odoo's e-mail notification of `message` (`_notify_thread_by_email`: the layout
@@ -939,10 +938,12 @@ class AftersalesApprovalMixin(models.AbstractModel):
         if headers:
             base_mail_values["headers"] = repr(headers)
         mail_values_list = []
-        for _lang, render_values, recipients_group in (
-            self._notify_get_classified_recipients_iterator(
-                message, partners_data, msg_vals=msg_vals
-            )
+        for (
+            _lang,
+            render_values,
+            recipients_group,
+        ) in self._notify_get_classified_recipients_iterator(
+            message, partners_data, msg_vals=msg_vals
         ):
             mail_body = self._notify_by_email_render_layout(
                 message, recipients_group, msg_vals=msg_vals, render_values=render_values
