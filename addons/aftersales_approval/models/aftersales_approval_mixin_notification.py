@@ -9,7 +9,7 @@ import threading
 from markupsafe import escape
 
 from odoo import models
-from odoo.tools import SQL, clean_context
+from odoo.tools import SQL, clean_context, split_every
 
 
 class AftersalesApprovalMixinNotification(models.AbstractModel):
@@ -101,6 +101,9 @@ class AftersalesApprovalMixinNotification(models.AbstractModel):
         headers = self._notify_by_email_get_headers()
         if headers:
             base_mail_values["headers"] = repr(headers)
+        batch_size = (
+            int(self.env["ir.config_parameter"].sudo().get_param("mail.batch_size") or 0) or 50
+        )
         mail_values_list = []
         for (
             _lang,
@@ -112,8 +115,8 @@ class AftersalesApprovalMixinNotification(models.AbstractModel):
             mail_body = self._notify_by_email_render_layout(
                 message, recipients_group, msg_vals=msg_vals, render_values=render_values
             )
-            recipient_ids = recipients_group.pop("recipients")
-            if recipient_ids:
+            # one e-mail per group of at most `mail.batch_size` recipients, as Odoo
+            for recipient_ids in split_every(batch_size, recipients_group.pop("recipients")):
                 mail_values_list.append(
                     self._notify_by_email_get_final_mail_values(
                         recipient_ids, base_mail_values, additional_values={"body_html": mail_body}

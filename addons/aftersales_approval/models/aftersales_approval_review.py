@@ -159,7 +159,7 @@ class AftersalesApprovalReview(models.Model):
                 "res_id": document.id,
                 # the stored values Odoo's computes would give, known here: not recomputed
                 # (one UPDATE of the new tasks less)
-                "res_name": review.res_name,
+                "res_name": document.sudo().display_name,
                 "date_done": False,
             }
             for user in review._get_reviewer_users():
