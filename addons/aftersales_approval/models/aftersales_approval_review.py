@@ -137,7 +137,7 @@ class AftersalesApprovalReview(models.Model):
     def _schedule_activities(self):
         """One activity per approver whose turn it is (created in one batch). Returns the
         approvers: the caller notifies them all in one message (no e-mail per activity)."""
-        if self.env.context.get("mail_activity_automation_skip"):
+        if not self or self.env.context.get("mail_activity_automation_skip"):
             return self.env["res.users"]
         activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
             "aftersales_approval.mail_activity_type_approval"
@@ -157,6 +157,10 @@ class AftersalesApprovalReview(models.Model):
                 "date_deadline": fields.Date.context_today(document),
                 "res_model_id": self.env["ir.model"]._get_id(document._name),
                 "res_id": document.id,
+                # the stored values Odoo's computes would give, known here: not recomputed
+                # (one UPDATE of the new tasks less)
+                "res_name": document.sudo().display_name,
+                "date_done": False,
             }
             for user in review._get_reviewer_users():
                 # the task speaks the approver's language
@@ -167,21 +171,19 @@ class AftersalesApprovalReview(models.Model):
                     document=review.res_name,
                     amount=review.amount_display,
                 )
-                vals_list.append(dict(base_vals, user_id=user.id, summary=summary, note=note))
+                vals_list.append(
+                    dict(base_vals, user_id=user.id, user_tz=user.tz, summary=summary, note=note)
+                )
                 owners.append(review)
         # Odoo subscribes the user of each new activity to its document, one user at a time
-        # (five queries each): the approvers of each document are subscribed here in one batch
-        # first; a document whose message_subscribe returns early for partners who already
-        # follow it (`_approval_followers_cover`) then spends nothing more on them.
+        # (five queries each): the approvers of each document are subscribed here in one
+        # statement first; a document whose message_subscribe returns early for partners who
+        # already follow it (`_approval_followers_cover`) then spends nothing more on them.
         users_by_document = {}
         for review, vals in zip(owners, vals_list, strict=True):
             users_by_document.setdefault(review._get_document(), set()).add(vals["user_id"])
         for document, user_ids in users_by_document.items():
-            # sudo: see below; approvers are internal users, never customers (customer_ids)
-            document.sudo()._message_subscribe(
-                partner_ids=self.env["res.users"].browse(user_ids).partner_id.ids,
-                customer_ids=[],
-            )
+            document._approval_subscribe(self.env["res.users"].browse(user_ids).partner_id)
         # sudo: the approval mechanism assigns the approval task to approvers on behalf of a
         # requester who may not have write access on the document.
         activities = (
