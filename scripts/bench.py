@@ -1204,7 +1204,7 @@ def profiled(directory, label):
     if not directory:
         yield
         return
-    Steps.profilers = {}
+    Steps.profilers = PROFILERS.setdefault(label, {})
     try:
         yield
     finally:
@@ -1213,6 +1213,10 @@ def profiled(directory, label):
             name = "".join(c if c.isalnum() else "_" for c in step.split(" (")[0])
             profiler.dump_stats(os.path.join(directory, f"{label}-{name}.prof"))
         Steps.profilers = None
+
+
+# --profile: the profilers of each flow (label -> step -> cProfile.Profile), over all repeats
+PROFILERS = {}
 
 
 def measure(args):
@@ -1226,14 +1230,14 @@ def measure(args):
     only = set(args.only or [])
     if not only or "flow" in only:
         print(f"repair flow: {n} orders x 3 parts, plain vs suite", file=sys.stderr)
-        with profiled(args.profile, "plain"):
-            plain = timed(
-                odoo, args.plain_db, lambda env: flow_plain(env, n), args.repeat, "plain"
-            )
-        with profiled(args.profile, "suite"):
-            suite = timed(
-                odoo, args.suite_db, lambda env: flow_suite(env, n), args.repeat, "suite"
-            )
+        # plain and suite alternate, so that a load that changes during the run (the machine
+        # may be shared) weighs on both flows alike
+        plain, suite = [], []
+        for _ in range(args.repeat):
+            with profiled(args.profile, "plain"):
+                plain += timed(odoo, args.plain_db, lambda env: flow_plain(env, n), 1, "plain")
+            with profiled(args.profile, "suite"):
+                suite += timed(odoo, args.suite_db, lambda env: flow_suite(env, n), 1, "suite")
         add(
             f"repair flow wall time ({n} orders)",
             summary(suite, "seconds"),
