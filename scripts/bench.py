@@ -182,20 +182,36 @@ def _repair_vals(partner, unit, parts, lots):
 
 
 class Steps:
-    """SQL queries and wall time of each step of a flow (each step flushed at its end)."""
+    """SQL queries, wall time and CPU time of this process of each step of a flow (each step
+    flushed at its end); with PROFILER set (--profile), a cProfile.Profile per step."""
+
+    # set by measure() from --profile: step name -> cProfile.Profile, filled by every Steps
+    profilers = None
 
     def __init__(self, env):
         self.env = env
         self.queries = {}
         self.seconds = {}
+        self.cpu_seconds = {}
 
     @contextlib.contextmanager
     def __call__(self, name):
+        profiler = None
+        if Steps.profilers is not None:
+            import cProfile
+
+            profiler = Steps.profilers.setdefault(name, cProfile.Profile())
         q0 = self.env.cr.sql_log_count
+        c0 = time.process_time()
         t0 = time.perf_counter()
+        if profiler:
+            profiler.enable()
         yield
         self.env.flush_all()
+        if profiler:
+            profiler.disable()
         self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t0
+        self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + time.process_time() - c0
         self.queries[name] = self.queries.get(name, 0) + self.env.cr.sql_log_count - q0
 
 
@@ -725,6 +741,7 @@ def timed(odoo, db, make, repeat, label):
         if getattr(run, "steps", None):
             sample["steps"] = dict(run.steps.queries)
             sample["step_seconds"] = dict(run.steps.seconds)
+            sample["step_cpu_seconds"] = dict(run.steps.cpu_seconds)
         samples.append(sample)
         print(f"  {label}: {elapsed:.3f}s, {queries} queries, {count} records", file=sys.stderr)
     return samples
@@ -745,19 +762,21 @@ def summary(samples, key, per_record=False):
 
 def step_summary(samples, step, key="steps"):
     """summary() per record of one step of a flow: its queries (key "steps") or its wall time
-    (key "step_seconds"); None when the flow has no such step."""
+    (key "step_seconds") or its CPU time (key "step_cpu_seconds"); None when the flow has no
+    such step."""
     values = [
         {"value": s[key][step], "count": s["count"]} for s in samples if step in s.get(key, {})
     ]
     return summary(values, "value", per_record=True)
 
 
-def shared_steps_summary(samples, steps):
-    """summary() of the wall time of the given steps only (those both flows have)."""
+def shared_steps_summary(samples, steps, key="step_seconds"):
+    """summary() of the wall time (or CPU time, key "step_cpu_seconds") of the given steps
+    only (those both flows have)."""
     values = [
-        {"seconds": sum(s["step_seconds"].get(step, 0.0) for step in steps), "count": 1}
+        {"seconds": sum(s[key].get(step, 0.0) for step in steps), "count": 1}
         for s in samples
-        if "step_seconds" in s
+        if key in s
     ]
     return summary(values, "seconds")
 
@@ -1178,6 +1197,28 @@ EXTRA_MEASUREMENTS = [
 ]
 
 
+@contextlib.contextmanager
+def profiled(directory, label):
+    """With --profile DIR: a cProfile of each step of the flow, written to
+    DIR/<label>-<step>.prof (read them with python3 -m pstats)."""
+    if not directory:
+        yield
+        return
+    Steps.profilers = PROFILERS.setdefault(label, {})
+    try:
+        yield
+    finally:
+        os.makedirs(directory, exist_ok=True)
+        for step, profiler in Steps.profilers.items():
+            name = "".join(c if c.isalnum() else "_" for c in step.split(" (")[0])
+            profiler.dump_stats(os.path.join(directory, f"{label}-{name}.prof"))
+        Steps.profilers = None
+
+
+# --profile: the profilers of each flow (label -> step -> cProfile.Profile), over all repeats
+PROFILERS = {}
+
+
 def measure(args):
     odoo = _odoo(args)
     figures = []
@@ -1189,14 +1230,27 @@ def measure(args):
     only = set(args.only or [])
     if not only or "flow" in only:
         print(f"repair flow: {n} orders x 3 parts, plain vs suite", file=sys.stderr)
-        plain = timed(odoo, args.plain_db, lambda env: flow_plain(env, n), args.repeat, "plain")
-        suite = timed(odoo, args.suite_db, lambda env: flow_suite(env, n), args.repeat, "suite")
+        # plain and suite alternate, so that a load that changes during the run (the machine
+        # may be shared) weighs on both flows alike
+        plain, suite = [], []
+        for _ in range(args.repeat):
+            with profiled(args.profile, "plain"):
+                plain += timed(odoo, args.plain_db, lambda env: flow_plain(env, n), 1, "plain")
+            with profiled(args.profile, "suite"):
+                suite += timed(odoo, args.suite_db, lambda env: flow_suite(env, n), 1, "suite")
         add(
             f"repair flow wall time ({n} orders)",
             summary(suite, "seconds"),
             summary(plain, "seconds"),
             "s",
             target="ratio <= 1.3",
+        )
+        add(
+            f"repair flow CPU time, sum of the steps ({n} orders)",
+            shared_steps_summary(suite, list(suite[0].get("steps", {})), "step_cpu_seconds"),
+            shared_steps_summary(plain, list(plain[0].get("steps", {})), "step_cpu_seconds"),
+            "s",
+            note="CPU time of the benchmark's process (not PostgreSQL's)",
         )
         add(
             "repair flow SQL queries per order",
@@ -1227,6 +1281,13 @@ def measure(args):
                 step_summary(plain, step, "step_seconds"),
                 "s/order",
                 note="" if step in shared else "the suite's own step",
+            )
+            add(
+                f"  step: {step} (CPU)",
+                step_summary(suite, step, "step_cpu_seconds"),
+                step_summary(plain, step, "step_cpu_seconds"),
+                "s/order",
+                note="CPU time of the benchmark's process (not PostgreSQL's)",
             )
 
     for extra in EXTRA_MEASUREMENTS:
@@ -1462,6 +1523,7 @@ def parse_args(argv=None):
     m.add_argument("--repeat", type=_positive, default=5)
     m.add_argument("--orders", type=_positive, default=1000)
     m.add_argument("--json")
+    m.add_argument("--profile", help="write a cProfile of each flow step to this directory")
     m.add_argument(
         "--only",
         action="append",

@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
@@ -199,16 +201,21 @@ class AftersalesFailureReport(models.Model):
                 ],
                 order="failure_date desc",
             )
+        # per serial (latest first): each report scans its own serial's failures only
+        earlier_by_lot = defaultdict(list)
+        for failure in earlier:
+            earlier_by_lot[failure.lot_id.id].append(failure)
         for report in self:
             start = report.delivery_date
             if report.lot_id and report.failure_date:
-                previous = earlier.filtered(
-                    lambda r, rep=report: (
-                        r.lot_id == rep.lot_id
-                        and r.failure_date < rep.failure_date
-                        and r.id != rep._origin.id
-                    )
-                )[:1]
+                previous = next(
+                    (
+                        r
+                        for r in earlier_by_lot[report.lot_id.id]
+                        if r.failure_date < report.failure_date and r.id != report._origin.id
+                    ),
+                    self.browse(),
+                )
                 if previous and (not start or previous.failure_date > start):
                     start = previous.failure_date
             if start and report.failure_date and report.failure_date >= start:

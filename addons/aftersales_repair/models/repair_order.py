@@ -378,14 +378,20 @@ class RepairOrder(models.Model):
             ],
             order="intake_date desc",
         )
+        # the candidates per serial (latest first), so that each repair scans only its own
+        # serial's repairs, not every candidate of the batch
+        by_lot = defaultdict(list)
+        for candidate in candidates:
+            by_lot[candidate.lot_id.id].append(candidate)
         for repair, (low, high) in windows.items():
-            result[repair] = candidates.filtered(
-                lambda r, rep=repair, lo=low, hi=high: (
-                    r.lot_id == rep.lot_id
-                    and lo <= r.intake_date <= hi
-                    and (not rep._origin.id or r.id != rep._origin.id)
-                )
-            )
+            own_id = repair._origin.id
+            result[repair] = candidates.browse(
+                [
+                    r.id
+                    for r in by_lot[repair.lot_id.id]
+                    if low <= r.intake_date <= high and (not own_id or r.id != own_id)
+                ]
+            ).with_prefetch(candidates._prefetch_ids)
         return result
 
     def _aftersales_refresh_later_repeats(self, old_lots):

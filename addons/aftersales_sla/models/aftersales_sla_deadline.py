@@ -142,19 +142,45 @@ class AftersalesSlaDeadline(models.Model):
         policies = self.env["aftersales.sla.policy"].search(
             [("target_kind", "in", list(kinds)), ("company_id", "in", records.company_id.ids)]
         )
+        by_kind = policies.grouped("target_kind")
+        # a policy matches on the values only: records described alike (a batch of repairs of
+        # one customer and mode) share their choice, made once per kind
+        chosen = {}
         result = {}
         for record in records:
             vals = values[record.id]
             allowed = vals.get("target_kinds")
+            signature = self._sla_values_signature(vals)
             for kind in kinds:
                 if allowed is not None and kind not in allowed:
                     continue
-                candidates = policies.filtered(
-                    lambda p, k=kind, v=vals: p.target_kind == k and p._matches(v)
-                )
-                if candidates:
-                    result[(record.id, kind)] = max(candidates, key=lambda p: p._specificity())
+                key = (kind, signature)
+                if key not in chosen:
+                    candidates = [
+                        p for p in by_kind.get(kind, policies.browse()) if p._matches(vals)
+                    ]
+                    chosen[key] = (
+                        max(candidates, key=lambda p: p._specificity()) if candidates else None
+                    )
+                if chosen[key]:
+                    result[(record.id, kind)] = chosen[key]
         return result, values
+
+    @api.model
+    def _sla_values_signature(self, vals):
+        """A hashable copy of a record's _sla_values (lists as tuples); a value that cannot
+        be hashed makes the record's signature its own."""
+        signature = tuple(
+            sorted(
+                (name, tuple(value) if isinstance(value, (list, set)) else value)
+                for name, value in vals.items()
+            )
+        )
+        try:
+            hash(signature)
+        except TypeError:
+            return ("unshared", id(vals))
+        return signature
 
     @api.model
     def _sla_start(self, records, target_kinds=None, start=None):
@@ -194,10 +220,15 @@ class AftersalesSlaDeadline(models.Model):
             max(starts.values()) + timedelta(days=60),
         )
         vals_list = []
+        # the same policy, calendar and start give the same deadline: planned once
+        planned = {}
         for (res_id, kind), policy in todo:
             vals = values[res_id]
             start = starts[res_id]
             calendar = policy.calendar_id or vals["calendar"]
+            plan_key = (policy, calendar, start)
+            if plan_key not in planned:
+                planned[plan_key] = self._sla_plan(worktimes, policy, calendar, start)
             vals_list.append(
                 {
                     "res_model": records._name,
@@ -208,7 +239,7 @@ class AftersalesSlaDeadline(models.Model):
                     **{name: vals.get(name) or False for name in self._sla_document_fields()},
                     "calendar_id": calendar.id,
                     "start_datetime": start,
-                    "deadline_datetime": self._sla_plan(worktimes, policy, calendar, start),
+                    "deadline_datetime": planned[plan_key],
                     "paused_since": start
                     if policy.pause_on_customer and vals.get("waiting")
                     else False,
@@ -272,15 +303,11 @@ class AftersalesSlaDeadline(models.Model):
             ]
         )
         deadlines.filtered("paused_since")._sla_resume(when)
-        for deadline in deadlines:
-            late = deadline.was_breached or when > deadline.deadline_datetime
-            deadline.write(
-                {
-                    "met_datetime": when,
-                    "state": "met_late" if late else "met",
-                    "was_breached": deadline.was_breached or late,
-                }
-            )
+        # one write for the targets met late (breached before, or past their deadline), one
+        # for those met in time
+        late = deadlines.filtered(lambda d: d.was_breached or when > d.deadline_datetime)
+        late.write({"met_datetime": when, "state": "met_late", "was_breached": True})
+        (deadlines - late).write({"met_datetime": when, "state": "met", "was_breached": False})
         return deadlines
 
     @api.model
@@ -309,11 +336,12 @@ class AftersalesSlaDeadline(models.Model):
                 ("policy_id.pause_on_customer", "=", True),
             ]
         )
+        waiting_ids = set(waiting.ids)
         to_pause = deadlines.filtered(
-            lambda d: d.res_id in waiting.ids and not d.paused_since and d.state != "breached"
+            lambda d: d.res_id in waiting_ids and not d.paused_since and d.state != "breached"
         )
         to_pause.write({"paused_since": when})
-        deadlines.filtered(lambda d: d.res_id not in waiting.ids and d.paused_since)._sla_resume(
+        deadlines.filtered(lambda d: d.res_id not in waiting_ids and d.paused_since)._sla_resume(
             when
         )
 

@@ -132,8 +132,18 @@ class StockMove(models.Model):
 
     def _create_repair_sale_order_line(self):
         # Odoo calls this on every write of a repair line: price only the lines it just
-        # put on the repair's sale order
-        without_line = self.filtered(lambda move: not move.sale_line_id)
+        # put on the repair's sale order. Odoo gives a sale order line only to an added part
+        # without one on a repair that has a sale order; without such a line, Odoo's
+        # method would only create no line (an empty create on every write of a part line).
+        without_line = self.filtered(
+            lambda move: (
+                not move.sale_line_id
+                and move.repair_line_type == "add"
+                and move.repair_id.sale_order_id
+            )
+        )
+        if not without_line:
+            return None
         res = super()._create_repair_sale_order_line()
         created = without_line.filtered("sale_line_id")
         if created:
