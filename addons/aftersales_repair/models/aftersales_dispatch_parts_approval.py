@@ -44,6 +44,12 @@ class AftersalesDispatchPartsApproval(models.Model):
                 for move in moves
             )
 
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # the approvers the approval engine already subscribed in one batch
+        if self._approval_followers_cover(partner_ids, subtype_ids):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
     def _get_approval_requirements(self):
         # the company setting (readme/CONFIGURE.md, "Trip parts requisition")
         if not self.company_id.aftersales_requisition_approval:

@@ -492,6 +492,12 @@ class AftersalesWarrantyPartRequest(models.Model):
             )
 
     @api.model
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # the approvers the approval engine already subscribed in one batch
+        if self._approval_followers_cover(partner_ids, subtype_ids):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
     def _approval_owned_fields(self):
         # the request's state follows the approval (submitted, approved, issued, closed)
         return super()._approval_owned_fields() + ["state", "date_issued"]
