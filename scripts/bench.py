@@ -1396,6 +1396,8 @@ def build_meta(args, odoo_version, pg_version):
     return {
         "scale": args.scale,
         "baseline_scale": "small",
+        # the repair flow's baseline: Odoo's modules only, data of the same scale
+        "flow_baseline_db": args.plain_db,
         "repeat": args.repeat,
         "orders": args.orders,
         "sizes": SCALES[args.scale],
