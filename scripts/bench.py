@@ -326,20 +326,34 @@ class SuiteFlow:
 
 
 # --- data generation -----------------------------------------------------------------------
+# The same generators fill the suite's databases and the plain baselines (Odoo's modules only,
+# no suite): what only the suite has (warranties, inspections, customer acceptance, feedback,
+# part returns, its fields) is generated only where its module is installed, so that both
+# databases have the same customers, serials, deliveries and done repairs, same counts, same
+# dates.
+
+
+def _installed(env, module):
+    """Whether ``module`` is installed in the database of ``env``."""
+    return module in env.registry._init_modules
 
 
 def gen_master_data(odoo, db, sizes, state):
-    """Customers, technicians, an inspector, a serial-tracked unit with three warranted parts
-    and its warranty policy (unit 24 months, parts 12, 24 and 36 months)."""
+    """Customers, technicians, a serial-tracked unit and three parts; with the suite, an
+    inspector, the unit's warranted parts and its warranty policy (unit 24 months, parts 12,
+    24 and 36 months)."""
     with environment(odoo, db, commit=True, context=GEN_CONTEXT) as env:
         company = env.company
-        # the generated flow has no remote attempt before its trips and no self-check or team-lead
-        # check before its inspections, two human steps:
-        # (aftersales_repair/readme/CONFIGURE.md, "Remote guidance before on-site visits") and
-        # (aftersales_repair/readme/CONFIGURE.md, "Self-check and team-lead check")
-        company.write(
-            {"aftersales_remote_first": False, "aftersales_pre_inspection_checks": False}
-        )
+        suite = _installed(env, "aftersales_repair")
+        warranty = _installed(env, "aftersales_warranty")
+        if suite:
+            # the generated flow has no remote attempt before its trips and no self-check or
+            # team-lead check before its inspections, two human steps:
+            # (aftersales_repair/readme/CONFIGURE.md, "Remote guidance before on-site visits")
+            # and (aftersales_repair/readme/CONFIGURE.md, "Self-check and team-lead check")
+            company.write(
+                {"aftersales_remote_first": False, "aftersales_pre_inspection_checks": False}
+            )
         customers = env["res.partner"].create(
             [
                 {"name": f"Bench Customer {i:05d}", "is_company": True}
@@ -347,7 +361,9 @@ def gen_master_data(odoo, db, sizes, state):
             ]
         )
         users = env["res.users"].with_context(no_reset_password=True, **GEN_CONTEXT)
-        tech_group = env.ref("aftersales_repair.aftersales_group_technician")
+        tech_group = env.ref(
+            "aftersales_repair.aftersales_group_technician" if suite else "base.group_user"
+        )
         technicians = users.create(
             [
                 {
@@ -359,7 +375,7 @@ def gen_master_data(odoo, db, sizes, state):
                 for i in range(sizes["technicians"])
             ]
         )
-        inspector = _bench_user(
+        inspector = suite and _bench_user(
             env, "bench_gen_inspector", ["aftersales_repair.aftersales_group_quality_inspector"]
         )
         categ = env["product.category"].create({"name": "Bench Forklifts"})
@@ -375,33 +391,34 @@ def gen_master_data(odoo, db, sizes, state):
                 for name, price in (("Battery", 420.0), ("Motor", 310.0), ("Controller", 96.0))
             ]
         )
-        unit = env["product.product"].create(
-            {
-                "name": "Bench Forklift",
-                "is_storable": True,
-                "tracking": "serial",
-                "categ_id": categ.id,
-                "list_price": 28500.0,
-                "standard_price": 19800.0,
-                "warranty_part_ids": [(6, 0, parts.product_tmpl_id.ids)],
-            }
-        )
-        env["aftersales.warranty.policy"].create(
-            {
-                "name": "Bench Forklift warranty",
-                "company_id": company.id,
-                "product_tmpl_id": unit.product_tmpl_id.id,
-                "period_months": 24,
-                "line_ids": [
-                    (0, 0, {"part_product_id": part.id, "period_months": months})
-                    for part, months in zip(parts, (12, 24, 36), strict=True)
-                ],
-            }
-        )
+        unit_vals = {
+            "name": "Bench Forklift",
+            "is_storable": True,
+            "tracking": "serial",
+            "categ_id": categ.id,
+            "list_price": 28500.0,
+            "standard_price": 19800.0,
+        }
+        if warranty:
+            unit_vals["warranty_part_ids"] = [(6, 0, parts.product_tmpl_id.ids)]
+        unit = env["product.product"].create(unit_vals)
+        if warranty:
+            env["aftersales.warranty.policy"].create(
+                {
+                    "name": "Bench Forklift warranty",
+                    "company_id": company.id,
+                    "product_tmpl_id": unit.product_tmpl_id.id,
+                    "period_months": 24,
+                    "line_ids": [
+                        (0, 0, {"part_product_id": part.id, "period_months": months})
+                        for part, months in zip(parts, (12, 24, 36), strict=True)
+                    ],
+                }
+            )
         state.update(
             customers=customers.ids,
             technicians=technicians.ids,
-            inspector=inspector.id,
+            inspector=inspector and inspector.id,
             parts=parts.ids,
             unit=unit.id,
         )
@@ -411,7 +428,7 @@ def gen_deliveries(odoo, db, sizes, state):
     """Delivered serials through Odoo's own delivery flow, in batches: per batch, serials put
     in stock, one delivery per customer order of SERIALS_PER_DELIVERY serials, all validated
     at once (Odoo's ``_action_done``, which registers the warranties through the suite's own
-    hook), then dated over the last DELIVERY_MONTHS months."""
+    hook when the suite is installed), then dated over the last DELIVERY_MONTHS months."""
     rnd = random.Random(SEED)
     today = datetime.date.today()
     total = sizes["serials"]
@@ -480,14 +497,15 @@ def gen_deliveries(odoo, db, sizes, state):
             pickings.move_ids.picked = True
             pickings._action_done()
             # date each delivery (and the warranties it registered) in the past
-            Warranty = env["aftersales.warranty"]
+            warranty = _installed(env, "aftersales_warranty")
             for picking, when in zip(pickings, dates, strict=True):
                 picking.write({"date_done": when})
                 picking.move_ids.write({"date": when})
                 picking.move_line_ids.write({"date": when})
-                Warranty.search([("picking_id", "=", picking.id)]).write(
-                    {"delivery_date": when.date()}
-                )
+                if warranty:
+                    env["aftersales.warranty"].search([("picking_id", "=", picking.id)]).write(
+                        {"delivery_date": when.date()}
+                    )
             lot_ids += lots.ids
             assert all(p.state == "done" for p in pickings)
             # what Odoo's daily quant task does: without it every reservation of the next
@@ -496,11 +514,28 @@ def gen_deliveries(odoo, db, sizes, state):
     state["lots"] = lot_ids
 
 
+def _delivered_to(env, lot_ids):
+    """{lot id: customer id} of delivered serials: the partner of the warranty the delivery
+    registered with the suite, of the delivery itself without it."""
+    if _installed(env, "aftersales_warranty"):
+        warranties = env["aftersales.warranty"].search([("lot_id", "in", lot_ids)])
+        return {w.lot_id.id: w.partner_id.id for w in warranties}
+    lines = env["stock.move.line"].search(
+        [
+            ("lot_id", "in", lot_ids),
+            ("state", "=", "done"),
+            ("picking_code", "=", "outgoing"),
+        ]
+    )
+    return {line.lot_id.id: line.picking_partner_id.id for line in lines}
+
+
 def gen_repairs(odoo, db, sizes, state):
-    """Done repairs of delivered serials (in batches, through the suite's own actions: confirm,
-    start, end, inspection passed, which creates each repair's feedback request), dated over
-    the last REPAIR_MONTHS full months with more repairs in recent months (the last month is
-    the largest); each with 3 part lines priced by the coverage service."""
+    """Done repairs of delivered serials (in batches, through Odoo's actions confirm, start
+    and end, then with the suite its inspection passed, which creates each repair's feedback
+    request), dated over the last REPAIR_MONTHS full months with more repairs in recent months
+    (the last month is the largest); each with 3 part lines (priced by the suite's coverage
+    service when it is installed)."""
     rnd = random.Random(SEED + 1)
     today = datetime.date.today()
     months = month_starts(today, REPAIR_MONTHS)
@@ -528,8 +563,8 @@ def gen_repairs(odoo, db, sizes, state):
             for part in parts:
                 Quant._update_available_quantity(part, stock, float(len(batch_lots)))
             lot_records = env["stock.lot"].browse(batch_lots)
-            warranties = env["aftersales.warranty"].search([("lot_id", "in", batch_lots)])
-            owner = {w.lot_id.id: w.partner_id.id for w in warranties}
+            owner = _delivered_to(env, batch_lots)
+            suite = _installed(env, "aftersales_repair")
             # the unit is brought to the workshop: in stock, owned by its customer
             Quant.sudo().create(
                 [
@@ -566,23 +601,27 @@ def gen_repairs(odoo, db, sizes, state):
                     for lot in lot_records
                 ]
             )
-            # paid repairs (a part out of warranty): the customer accepted the estimate
-            for repair in repairs.filtered(lambda r: r.customer_acceptance_state == "pending"):
-                repair._aftersales_set_customer_decision(
-                    "accepted", repair.partner_id.name, "phone"
-                )
+            if suite:
+                # paid repairs (a part out of warranty): the customer accepted the estimate
+                for repair in repairs.filtered(lambda r: r.customer_acceptance_state == "pending"):
+                    repair._aftersales_set_customer_decision(
+                        "accepted", repair.partner_id.name, "phone"
+                    )
             repairs._action_repair_confirm()
             repairs.action_repair_start()
             repairs.action_repair_end()
-            inspector = env["res.users"].browse(state["inspector"])
-            repairs.with_user(inspector).action_inspection_pass()
+            if suite:
+                inspector = env["res.users"].browse(state["inspector"])
+                repairs.with_user(inspector).action_inspection_pass()
             assert set(repairs.mapped("state")) == {"done"}, set(repairs.mapped("state"))
+            # the suite's date of repair; Odoo's own repair has only its scheduled date
+            date_field = "date_repaired" if suite else "schedule_date"
             by_day = {}
             for repair, when in zip(repairs, batch_days, strict=True):
                 by_day.setdefault(when, env["repair.order"])
                 by_day[when] |= repair
             for when, group in by_day.items():
-                group.write({"date_repaired": when})
+                group.write({date_field: when})
             repair_ids += repairs.ids
     state["repairs"] = repair_ids
 
@@ -704,14 +743,26 @@ def gen_returns(odoo, db, sizes, state):
             env["aftersales.part.return"].create(vals_list)
 
 
-GENERATORS = [gen_master_data, gen_deliveries, gen_repairs, gen_feedback, gen_returns]
+# each generator and the module it needs (None: Odoo's own, run in the plain baselines too)
+GENERATORS = [
+    (gen_master_data, None),
+    (gen_deliveries, None),
+    (gen_repairs, None),
+    (gen_feedback, "aftersales_feedback"),
+    (gen_returns, "aftersales_warranty"),
+]
 
 
 def generate(args):
     odoo = _odoo(args)
     sizes = SCALES[args.scale]
     state = {}
-    for step in GENERATORS:
+    with environment(odoo, args.db) as env:
+        modules = {module for __, module in GENERATORS if module and _installed(env, module)}
+    for step, module in GENERATORS:
+        if module and module not in modules:
+            print(f"  skipped {step.__name__} ({module} not installed)", file=sys.stderr)
+            continue
         t0 = time.perf_counter()
         step(odoo, args.db, sizes, state)
         print(f"  generated {step.__name__} in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
@@ -1345,6 +1396,8 @@ def build_meta(args, odoo_version, pg_version):
     return {
         "scale": args.scale,
         "baseline_scale": "small",
+        # the repair flow's baseline: Odoo's modules only, data of the same scale
+        "flow_baseline_db": args.plain_db,
         "repeat": args.repeat,
         "orders": args.orders,
         "sizes": SCALES[args.scale],

@@ -83,12 +83,24 @@ def test_large_scale_is_the_issue_scale():
 
 
 def test_generators_are_registered_in_dependency_order():
-    names = [g.__name__ for g in bench.GENERATORS]
+    names = [g.__name__ for g, __ in bench.GENERATORS]
     assert names[0] == "gen_master_data"
     assert names.index("gen_deliveries") < names.index("gen_repairs")
     assert names.index("gen_repairs") < min(
         names.index("gen_feedback"), names.index("gen_returns")
     )
+
+
+def test_plain_baseline_gets_odoos_data_only():
+    # the plain baseline (no suite) runs the generators of Odoo's own data, not the suite's
+    needs = {g.__name__: module for g, module in bench.GENERATORS}
+    assert needs == {
+        "gen_master_data": None,
+        "gen_deliveries": None,
+        "gen_repairs": None,
+        "gen_feedback": "aftersales_feedback",
+        "gen_returns": "aftersales_warranty",
+    }
 
 
 # --- figures math ------------------------------------------------------------------------
@@ -170,13 +182,16 @@ def test_month_starts_are_the_full_months_before_today():
 
 
 def _meta():
-    args = types.SimpleNamespace(scale="medium", repeat=3, orders=200)
+    args = types.SimpleNamespace(
+        scale="medium", repeat=3, orders=200, plain_db="aftersales_bench_plain_medium"
+    )
     return bench.build_meta(args, "18.0", "16.4")
 
 
 def test_meta_describes_scale_machine_and_versions():
     meta = _meta()
     assert (meta["scale"], meta["repeat"], meta["orders"]) == ("medium", 3, 200)
+    assert meta["flow_baseline_db"] == "aftersales_bench_plain_medium"
     assert meta["sizes"] == bench.SCALES["medium"]
     assert (meta["odoo"], meta["postgresql"]) == ("18.0", "16.4")
     assert meta["machine"]["cores"] >= 1

@@ -133,7 +133,13 @@ class TestRepairFormHeader(WorkshopCommon):
             for page in arch.xpath("//sheet/notebook/page")
             if page.get("invisible") not in ("True", "1")
         ]
-        for merged in ("Intake & Diagnosis", "Parts & Labour", "Acceptance & Approval", "Workshop", "Billing"):
+        for merged in (
+            "Intake & Diagnosis",
+            "Parts & Labour",
+            "Acceptance & Approval",
+            "Workshop",
+            "Billing",
+        ):
             self.assertIn(merged, shown)
         self.assertLessEqual(len(shown), 10, shown)
         # the moved content is on the merged pages
