@@ -28,3 +28,4 @@ from . import test_repair_form
 from . import test_repair_capabilities
 from . import test_repair_rules
 from . import test_role_tours
+from . import test_repair_state_guard
