@@ -91,7 +91,11 @@ class TestRepairStateGuard(WorkshopCommon):
     def test_created_as_draft(self):
         with self.assertRaisesRegex(UserError, "A repair is created as a draft"):
             self.env["repair.order"].with_user(self.frontdesk).create(
-                {"partner_id": self.customer.id, "product_id": self.product_unit.id, "state": "done"}
+                {
+                    "partner_id": self.customer.id,
+                    "product_id": self.product_unit.id,
+                    "state": "done",
+                }
             )
 
     def test_buttons_still_change_the_state(self):
