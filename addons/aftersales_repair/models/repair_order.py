@@ -233,6 +233,7 @@ class RepairOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._aftersales_check_create_state(vals_list)
         # Odoo's repair silently empties a serial of another product: refuse it instead.
         # (the serials' products read in one query for the whole batch)
         self.env["stock.lot"].browse(
@@ -247,6 +248,8 @@ class RepairOrder(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "state" in vals:
+            self._aftersales_check_state_change(vals["state"])
         if vals.get("lot_id"):
             lot = self.env["stock.lot"].browse(vals["lot_id"])
             for repair in self:
@@ -280,18 +283,23 @@ class RepairOrder(models.Model):
         return res
 
     def action_repair_start(self):
-        self._aftersales_check_can_start()
+        # _aftersales_check_can_start runs in write, on entering "under_repair"
         res = super().action_repair_start()
         self._aftersales_on_start()
         return res
 
     def action_repair_end(self):
         """Odoo's 'End Repair'. Odoo marks the repair repaired at once; here ending the work
-        goes through _aftersales_end(), which the workshop implements (final inspection)."""
+        goes through _aftersales_end(), which the workshop implements (final inspection).
+        Checked here too, not only in write: a superuser's change of state outside the buttons'
+        table is not checked in write (_aftersales_check_state_change), and sudo() must not skip
+        the check of the button (an in-memory check, no query)."""
         self._aftersales_check_can_end()
         return self._aftersales_end()
 
     def action_repair_done(self):
+        # checked before Odoo validates the stock moves (and for sudo(), see action_repair_end),
+        # and again in write (a filter, no query)
         self._aftersales_check_can_finish()
         res = super().action_repair_done()
         self.filtered(lambda r: r.state == "done")._aftersales_on_done()
@@ -462,6 +470,104 @@ class RepairOrder(models.Model):
         blocked = self.filtered(lambda r: not r[capability])
         if blocked:
             raise UserError(message % {"names": ", ".join(blocked.mapped("name"))})
+
+    # ---- the state: changed only as the buttons change it (whatever path writes it) -----------
+    def _aftersales_state_transitions(self):
+        """The changes of state Odoo's and the suite's buttons make, {(from, to): check}: check
+        is the name of the hook that refuses entering `to` (the one the button's action calls),
+        or False. The workshop concern replaces Odoo's under_repair -> done by the final
+        inspection."""
+        return {
+            ("draft", "confirmed"): False,  # Confirm Repair (and its insufficient-quantity wizard)
+            ("draft", "cancel"): False,
+            ("confirmed", "under_repair"): "_aftersales_check_can_start",  # Start Repair
+            ("confirmed", "cancel"): False,
+            ("under_repair", "done"): "_aftersales_check_can_finish",
+            ("under_repair", "cancel"): False,
+            ("cancel", "draft"): False,  # Set to Draft
+        }
+
+    def _aftersales_state_hint(self, state):
+        """What to do to bring a repair into `state` (the button), for the refusal messages."""
+        hints = {
+            "draft": _("Only a cancelled repair goes back to draft, with Set to Draft."),
+            "confirmed": _("A draft repair is confirmed with Confirm Repair."),
+            "under_repair": _("A confirmed repair is started with Start Repair."),
+            "inspection": _("A repair under repair goes to inspection with End Repair."),
+            "done": _(
+                "A repair becomes Repaired when a quality inspector passes its final inspection "
+                "(Pass Inspection)."
+            ),
+            "cancel": _("A repair is cancelled with Cancel Repair; a repaired one cannot be."),
+        }
+        return hints.get(state, "")
+
+    @api.model
+    def _aftersales_check_create_state(self, vals_list):
+        """A repair is created as a draft. The superuser (Odoo's repair ordered on a sale
+        order, migrations) may create it in another state."""
+        if self.env.su:
+            return
+        if any(vals.get("state", "draft") not in ("draft", False) for vals in vals_list):
+            raise UserError(
+                _(
+                    "A repair is created as a draft; then use its buttons. %(hint)s",
+                    hint=self._aftersales_state_hint("confirmed"),
+                )
+            )
+
+    def _aftersales_check_state_change(self, state):
+        """Refuse writing `state` unless it is a change the buttons make, with what entering it
+        needs (the hook of _aftersales_state_transitions), whatever path writes it (a button,
+        RPC, an import). Also checks what Odoo's own action did before writing the state: the
+        part moves confirmed, or done/cancelled. The superuser may make a change outside the
+        table (a data fix by a migration or the system), unchecked; a change of the table is
+        checked for everyone, sudo() included."""
+        transitions = self._aftersales_state_transitions()
+        by_from = defaultdict(lambda: self.browse())
+        for repair in self:
+            if repair.state != state:
+                by_from[repair.state] |= repair
+        for old, repairs in by_from.items():
+            if (old, state) not in transitions:
+                if self.env.su:
+                    continue
+                # the check of entering the state first: its message says what is missing
+                for check in {c for (_o, to), c in transitions.items() if to == state and c}:
+                    getattr(repairs, check)()
+                labels = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    _(
+                        "Repair %(names)s cannot go from %(old)s to %(new)s. %(hint)s",
+                        names=", ".join(repairs.mapped("name")),
+                        old=labels.get(old, old),
+                        new=labels.get(state, state),
+                        hint=self._aftersales_state_hint(state),
+                    )
+                )
+            check = transitions[(old, state)]
+            if check:
+                getattr(repairs, check)()
+            # what Odoo's action does to the parts before it writes the state
+            if state == "confirmed":
+                left = repairs.filtered(lambda r: any(m.state == "draft" for m in r.move_ids))
+            elif state in ("done", "cancel"):
+                left = repairs.filtered(
+                    lambda r: any(m.state not in ("done", "cancel") for m in r.move_ids)
+                )
+            else:
+                left = False
+            if left:
+                labels = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    _(
+                        "Repair %(names)s cannot be set to %(new)s directly: its parts are "
+                        "reserved, consumed or cancelled by the button. %(hint)s",
+                        names=", ".join(left.mapped("name")),
+                        new=labels.get(state, state),
+                        hint=self._aftersales_state_hint(state),
+                    )
+                )
 
     # ---- hooks of Odoo's actions (each concern extends them, calling super) -----------------
     def _aftersales_check_can_start(self):

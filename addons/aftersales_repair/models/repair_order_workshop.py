@@ -67,6 +67,21 @@ class RepairOrderWorkshop(models.Model):
                 repair.state in ("inspection", "done") and last.result == "pass"
             )
 
+    def _aftersales_state_transitions(self):
+        """End Repair sends the repair to the final inspection; only a passed inspection makes
+        it repaired, a failed one sends it back to the technician."""
+        transitions = super()._aftersales_state_transitions()
+        del transitions[("under_repair", "done")]
+        transitions.update(
+            {
+                ("under_repair", "inspection"): "_aftersales_check_can_end",  # End Repair
+                ("inspection", "done"): "_aftersales_check_can_finish",  # Pass Inspection
+                ("inspection", "under_repair"): False,  # Fail Inspection
+                ("inspection", "cancel"): False,
+            }
+        )
+        return transitions
+
     def _aftersales_check_can_end(self):
         """The technician finishes: every part must be consumed first."""
         res = super()._aftersales_check_can_end()

@@ -31,3 +31,4 @@ from . import test_role_tours
 from . import test_payment_refusal
 from . import test_trip_parts_approval
 from . import test_price_approval_queries
+from . import test_repair_state_guard

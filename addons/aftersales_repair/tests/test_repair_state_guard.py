@@ -1,0 +1,125 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .workshop_common import WorkshopCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRepairStateGuard(WorkshopCommon):
+    """The state of a repair changes only as its buttons change it, whatever path writes it
+    (RPC, an import): what entering a state needs is checked, changes no button makes are
+    refused."""
+
+    def _write_state(self, repair, state, user=None):
+        repair.with_user(user or self.frontdesk).write({"state": state})
+
+    def test_confirm_directly_leaves_parts_unreserved(self):
+        repair = self._create_repair(category="paid")
+        with self.assertRaisesRegex(UserError, "cannot be set to Confirmed directly"):
+            self._write_state(repair, "confirmed")
+        self.assertEqual((repair.state, repair.move_ids.state), ("draft", "draft"))
+        repair.with_user(self.frontdesk).action_validate()
+        self.assertEqual(repair.state, "confirmed")
+        self.assertNotEqual(repair.move_ids.state, "draft")
+
+    def test_start_directly_needs_the_acceptance(self):
+        repair = self._create_repair(category="paid")
+        repair.with_user(self.frontdesk).action_validate()
+        for user in (self.frontdesk, self.technician):
+            with self.assertRaisesRegex(UserError, "has not accepted its estimate"):
+                self._write_state(repair, "under_repair", user)
+        self.assertEqual(repair.state, "confirmed")
+        # the button says the same, once
+        with self.assertRaisesRegex(UserError, "has not accepted its estimate"):
+            repair.with_user(self.technician).action_repair_start()
+        repair.write({"customer_acceptance_state": "approved"})
+        repair.with_user(self.technician).action_repair_start()
+        self.assertEqual(repair.state, "under_repair")
+
+    def test_done_directly_needs_the_passed_inspection(self):
+        repair = self._start(self._create_repair())
+        with self.assertRaisesRegex(UserError, "has not passed its final inspection"):
+            self._write_state(repair, "done")
+        self.assertEqual(repair.state, "under_repair")
+        repair.with_user(self.technician).action_repair_end()
+        with self.assertRaisesRegex(UserError, "has not passed its final inspection"):
+            self._write_state(repair, "done", self.technician)
+        # sudo() does not skip it either
+        with self.assertRaisesRegex(UserError, "has not passed its final inspection"):
+            repair.sudo().write({"state": "done"})
+        self.assertEqual(repair.state, "inspection")
+        self.assertNotEqual(repair.move_ids.state, "done")
+        repair.with_user(self.inspector).action_inspection_pass()
+        self.assertEqual((repair.state, repair.move_ids.state), ("done", "done"))
+
+    def test_end_directly_needs_the_parts_consumed(self):
+        repair = self._start(self._create_repair(parts=[(self.part_battery, 2.0)]))
+        repair.move_ids.quantity = 1.0
+        with self.assertRaisesRegex(UserError, "not consumed in full"):
+            self._write_state(repair, "inspection", self.technician)
+        self.assertEqual(repair.state, "under_repair")
+
+    def test_changes_no_button_makes_are_refused(self):
+        draft = self._create_repair(parts=[])
+        with self.assertRaisesRegex(UserError, "has not passed its final inspection"):
+            self._write_state(draft, "done")
+        with self.assertRaisesRegex(UserError, "cannot go from New to Under Repair"):
+            self._write_state(draft, "under_repair")
+        with self.assertRaisesRegex(UserError, "start the repair before ending it"):
+            self._write_state(draft, "inspection")
+        draft.with_user(self.frontdesk).action_repair_cancel()
+        with self.assertRaisesRegex(UserError, "cannot go from Cancelled to Confirmed"):
+            self._write_state(draft, "confirmed")
+        with self.assertRaisesRegex(UserError, "has not passed its final inspection"):
+            self._write_state(draft, "done")
+        self.assertEqual(draft.state, "cancel")
+        done = self._to_done(self._create_repair())
+        for state, message in (
+            ("cancel", "cannot go from Repaired to Cancelled"),
+            ("draft", "Only a cancelled repair goes back to draft"),
+            ("under_repair", "cannot go from Repaired to Under Repair"),
+        ):
+            with self.assertRaisesRegex(UserError, message):
+                self._write_state(done, state, self.manager)
+        # Odoo's Start Repair on a repaired order would have written it
+        with self.assertRaisesRegex(UserError, "cannot go from Repaired to Under Repair"):
+            done.with_user(self.technician).action_repair_start()
+        self.assertEqual(done.state, "done")
+
+    def test_created_as_draft(self):
+        with self.assertRaisesRegex(UserError, "A repair is created as a draft"):
+            self.env["repair.order"].with_user(self.frontdesk).create(
+                {
+                    "partner_id": self.customer.id,
+                    "product_id": self.product_unit.id,
+                    "state": "done",
+                }
+            )
+
+    def test_buttons_still_change_the_state(self):
+        repair = self._create_repair(category="paid", hours=1.0)
+        repair.write({"customer_acceptance_state": "approved"})
+        repair.with_user(self.frontdesk).action_validate()
+        repair.with_user(self.technician).action_repair_start()
+        repair.with_user(self.technician).action_repair_end()
+        repair.with_user(self.inspector).action_inspection_fail("Loose connector")
+        self.assertEqual(repair.state, "under_repair")
+        repair.with_user(self.technician).action_repair_end()
+        repair.with_user(self.inspector).action_inspection_pass()
+        self.assertEqual(repair.state, "done")
+        other = self._create_repair()
+        other.with_user(self.frontdesk).action_validate()
+        other.with_user(self.frontdesk).action_repair_cancel()
+        self.assertEqual((other.state, other.move_ids.state), ("cancel", "cancel"))
+        other.with_user(self.frontdesk).action_repair_cancel_draft()
+        other.with_user(self.frontdesk).action_validate()
+        self.assertEqual(other.state, "confirmed")
+
+    def test_superuser_data_fix_outside_the_buttons(self):
+        """The superuser (a migration, the system) may set a state no button sets; the
+        changes the buttons make are checked for it too (see test above)."""
+        repair = self._create_repair(parts=[])
+        repair.sudo().write({"state": "done"})
+        self.assertEqual(repair.state, "done")
