@@ -478,7 +478,8 @@ class RepairOrder(models.Model):
         or False. The workshop concern replaces Odoo's under_repair -> done by the final
         inspection."""
         return {
-            ("draft", "confirmed"): False,  # Confirm Repair (and its insufficient-quantity wizard)
+            # Confirm Repair (and its insufficient-quantity wizard)
+            ("draft", "confirmed"): "_aftersales_check_can_confirm",
             ("draft", "cancel"): False,
             ("confirmed", "under_repair"): "_aftersales_check_can_start",  # Start Repair
             ("confirmed", "cancel"): False,
@@ -570,6 +571,9 @@ class RepairOrder(models.Model):
                 )
 
     # ---- hooks of Odoo's actions (each concern extends them, calling super) -----------------
+    def _aftersales_check_can_confirm(self):
+        """Raise a UserError saying what to do when a repair cannot be confirmed."""
+
     def _aftersales_check_can_start(self):
         """Raise a UserError saying what to do when a repair cannot start."""
 

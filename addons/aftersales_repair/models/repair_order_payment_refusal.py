@@ -62,11 +62,12 @@ class RepairOrderPaymentRefusal(models.Model):
             return
         super()._approval_check_requestable()
 
-    def _action_repair_confirm(self):
+    def _aftersales_check_can_confirm(self):
         # Odoo's confirmation, from "Confirm Repair", "Start Repair" on a draft repair and the
-        # insufficient-quantity wizard alike
+        # insufficient-quantity wizard alike, or any write of the state
+        res = super()._aftersales_check_can_confirm()
         self._aftersales_check_refusal_approved()
-        return super()._action_repair_confirm()
+        return res
 
     def _aftersales_check_can_start(self):
         res = super()._aftersales_check_can_start()

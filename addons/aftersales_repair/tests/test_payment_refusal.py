@@ -136,6 +136,9 @@ class TestPaymentRefusal(RepairDeskCommon):
         self.assertEqual(repair.approval_state, "to_request")
         with self.assertRaisesRegex(UserError, "refuses to pay.*Request Price Approval"):
             repair.with_user(self.frontdesk).action_validate()
+        # nor by writing the state over RPC
+        with self.assertRaisesRegex(UserError, "refuses to pay"):
+            repair.with_user(self.frontdesk).write({"state": "confirmed"})
         with self.assertRaisesRegex(UserError, "refuses to pay"):
             repair.with_user(self.technician).action_repair_start()
         self.assertEqual(repair.state, "draft")
