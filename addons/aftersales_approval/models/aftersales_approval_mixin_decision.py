@@ -6,7 +6,7 @@ the next stage, the document's state and its row lock."""
 
 from markupsafe import Markup
 
-from odoo import _, fields, models
+from odoo import _, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -108,23 +108,8 @@ class AftersalesApprovalMixinDecision(models.AbstractModel):
                         )
                     )
                 else:
-                    raise UserError(
-                        _(
-                            "You are not an approver of %(document)s at this step. Waiting for: "
-                            "%(steps)s.",
-                            document=rec.display_name,
-                            steps=rec.approval_summary,
-                        )
-                    )
-            mine.sudo().write(
-                {
-                    "status": "approved",
-                    "done_by_id": user.id,
-                    "done_date": fields.Datetime.now(),
-                    "comment": comment or False,
-                    "is_bypass": bypass,
-                }
-            )
+                    rec._approval_raise_not_approver()
+            mine._approval_record_decision("approved", user, comment, bypass)
             mine._clear_activities()
             if bypass:
                 body = _(
@@ -160,23 +145,8 @@ class AftersalesApprovalMixinDecision(models.AbstractModel):
                 mine = reviews.filtered(lambda r: r.status == "pending")[:1]
                 bypass = True
             if not mine:
-                raise UserError(
-                    _(
-                        "You are not an approver of %(document)s at this step. Waiting for: "
-                        "%(steps)s.",
-                        document=rec.display_name,
-                        steps=rec.approval_summary,
-                    )
-                )
-            mine.sudo().write(
-                {
-                    "status": "rejected",
-                    "done_by_id": user.id,
-                    "done_date": fields.Datetime.now(),
-                    "comment": reason,
-                    "is_bypass": bypass,
-                }
-            )
+                rec._approval_raise_not_approver()
+            mine._approval_record_decision("rejected", user, reason, bypass)
             reviews._clear_activities()
             rec._approval_write_state({"approval_request_state": "rejected"})
             rec._approval_message(
@@ -204,6 +174,16 @@ class AftersalesApprovalMixinDecision(models.AbstractModel):
             rec._approval_lock()
             rec._on_approval_rejected()
         return True
+
+    def _approval_raise_not_approver(self):
+        self.ensure_one()
+        raise UserError(
+            _(
+                "You are not an approver of %(document)s at this step. Waiting for: %(steps)s.",
+                document=self.display_name,
+                steps=self.approval_summary,
+            )
+        )
 
     def action_open_reject_wizard(self):
         self.ensure_one()

@@ -200,6 +200,19 @@ class AftersalesApprovalReview(models.Model):
             review.sudo().activity_ids = [fields.Command.set(by_review.get(review, []))]
         return activities.user_id
 
+    def _approval_record_decision(self, status, user, comment, bypass):
+        """Record `user`'s decision on these reviews (the engine's own write: the reviews are
+        read-only to users)."""
+        self.sudo().write(
+            {
+                "status": status,
+                "done_by_id": user.id,
+                "done_date": fields.Datetime.now(),
+                "comment": comment or False,
+                "is_bypass": bypass,
+            }
+        )
+
     def _clear_activities(self):
         """Close the approval tasks of a decided step. They are archived, kept as done with
         their date (the approval activity type keeps done activities), not deleted: a deletion
