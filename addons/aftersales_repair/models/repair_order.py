@@ -248,8 +248,9 @@ class RepairOrder(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        entering = self.browse()
         if "state" in vals:
-            self._aftersales_check_state_change(vals["state"])
+            entering = self._aftersales_check_state_change(vals["state"])
         if vals.get("lot_id"):
             lot = self.env["stock.lot"].browse(vals["lot_id"])
             for repair in self:
@@ -273,20 +274,14 @@ class RepairOrder(models.Model):
             moved._aftersales_refresh_later_repeats(old_lots)
         if "service_category" in vals or "move_ids" in vals or "labour_ids" in vals:
             self._aftersales_check_acceptance_still_valid()
+        if entering:
+            entering._aftersales_on_state(vals["state"])
         return res
 
     # Odoo's actions, each overridden here only: the concerns (repair_order_*.py) and the other
-    # add-ons take part through the _aftersales_check_can_* and _aftersales_on_* hooks below.
-    def action_validate(self):
-        res = super().action_validate()
-        self._aftersales_on_validate()
-        return res
-
-    def action_repair_start(self):
-        # _aftersales_check_can_start runs in write, on entering "under_repair"
-        res = super().action_repair_start()
-        self._aftersales_on_start()
-        return res
+    # add-ons take part through the _aftersales_check_can_* and _aftersales_on_* hooks below,
+    # which run where the state changes (write), whatever path changes it: Confirm and Start
+    # Repair and Cancel need no override.
 
     def action_repair_end(self):
         """Odoo's 'End Repair'. Odoo marks the repair repaired at once; here ending the work
@@ -301,14 +296,7 @@ class RepairOrder(models.Model):
         # checked before Odoo validates the stock moves (and for sudo(), see action_repair_end),
         # and again in write (a filter, no query)
         self._aftersales_check_can_finish()
-        res = super().action_repair_done()
-        self.filtered(lambda r: r.state == "done")._aftersales_on_done()
-        return res
-
-    def action_repair_cancel(self):
-        res = super().action_repair_cancel()
-        self._aftersales_on_cancel()
-        return res
+        return super().action_repair_done()
 
     def action_view_previous_repairs(self):
         self.ensure_one()
@@ -523,8 +511,10 @@ class RepairOrder(models.Model):
         RPC, an import). Also checks what Odoo's own action did before writing the state: the
         part moves confirmed, or done/cancelled. The superuser may make a change outside the
         table (a data fix by a migration or the system), unchecked; a change of the table is
-        checked for everyone, sudo() included."""
+        checked for everyone, sudo() included. Returns the repairs whose change is one of the
+        buttons' (their _aftersales_on_* hook runs once the state is written)."""
         transitions = self._aftersales_state_transitions()
+        entering = self.browse()
         by_from = defaultdict(lambda: self.browse())
         for repair in self:
             if repair.state != state:
@@ -549,6 +539,7 @@ class RepairOrder(models.Model):
             check = transitions[(old, state)]
             if check:
                 getattr(repairs, check)()
+            entering |= repairs
             # what Odoo's action does to the parts before it writes the state
             if state == "confirmed":
                 left = repairs.filtered(lambda r: any(m.state == "draft" for m in r.move_ids))
@@ -569,6 +560,19 @@ class RepairOrder(models.Model):
                         hint=self._aftersales_state_hint(state),
                     )
                 )
+        return entering
+
+    def _aftersales_on_state(self, state):
+        """Run the hook of the state the repairs just entered through one of the buttons'
+        changes (_aftersales_state_transitions)."""
+        hook = {
+            "confirmed": self._aftersales_on_validate,
+            "under_repair": self._aftersales_on_start,
+            "done": self._aftersales_on_done,
+            "cancel": self._aftersales_on_cancel,
+        }.get(state)
+        if hook:
+            hook()
 
     # ---- hooks of Odoo's actions (each concern extends them, calling super) -----------------
     def _aftersales_check_can_confirm(self):
@@ -597,16 +601,16 @@ class RepairOrder(models.Model):
         return super().action_repair_end()
 
     def _aftersales_on_validate(self):
-        """After Odoo's confirmation of the repairs."""
+        """After the repairs were confirmed (state written)."""
 
     def _aftersales_on_start(self):
-        """After the repairs started."""
+        """After the repairs started (state written)."""
 
     def _aftersales_on_done(self):
-        """After Odoo marked the repairs repaired; called with the repairs that are done."""
+        """After the repairs became repaired (state written)."""
 
     def _aftersales_on_cancel(self):
-        """After the repairs were cancelled."""
+        """After the repairs were cancelled (state written)."""
 
     def _aftersales_log_note(self, body):
         """Log the same internal note on each repair in one batch, authored by the current

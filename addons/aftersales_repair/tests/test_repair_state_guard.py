@@ -34,7 +34,7 @@ class TestRepairStateGuard(WorkshopCommon):
         # the button says the same, once
         with self.assertRaisesRegex(UserError, "has not accepted its estimate"):
             repair.with_user(self.technician).action_repair_start()
-        repair.write({"customer_acceptance_state": "approved"})
+        repair.write({"customer_acceptance_state": "accepted"})
         repair.with_user(self.technician).action_repair_start()
         self.assertEqual(repair.state, "under_repair")
 
@@ -100,7 +100,7 @@ class TestRepairStateGuard(WorkshopCommon):
 
     def test_buttons_still_change_the_state(self):
         repair = self._create_repair(category="paid", hours=1.0)
-        repair.write({"customer_acceptance_state": "approved"})
+        repair.write({"customer_acceptance_state": "accepted"})
         repair.with_user(self.frontdesk).action_validate()
         repair.with_user(self.technician).action_repair_start()
         repair.with_user(self.technician).action_repair_end()
@@ -116,6 +116,18 @@ class TestRepairStateGuard(WorkshopCommon):
         other.with_user(self.frontdesk).action_repair_cancel_draft()
         other.with_user(self.frontdesk).action_validate()
         self.assertEqual(other.state, "confirmed")
+
+    def test_hooks_run_however_the_state_is_entered(self):
+        """What follows a change of state (here: the cancelled repair's open service-level
+        targets dropped) runs for a direct write as for the button."""
+        repair = self._create_repair(parts=[])
+        deadlines = self.env["aftersales.sla.deadline"].search(
+            [("res_model", "=", "repair.order"), ("res_id", "=", repair.id)]
+        )
+        self.assertTrue(deadlines)
+        self._write_state(repair, "cancel")
+        self.assertEqual(repair.state, "cancel")
+        self.assertFalse(deadlines.exists())
 
     def test_superuser_data_fix_outside_the_buttons(self):
         """The superuser (a migration, the system) may set a state no button sets; the
