@@ -19,6 +19,7 @@ from . import aftersales_warranty_part_request_sale
 from . import aftersales_warranty_part_request_line
 from . import aftersales_warranty_part_request_requisition
 from . import aftersales_part_return
+from . import aftersales_part_return_charge
 from . import aftersales_supplier_claim
 from . import stock_location
 from . import stock_picking
