@@ -415,7 +415,10 @@ as_pg_start() {
 }
 
 as_pg_stop() {
-    as_pg_setup_vars
+    # the paths found when the cluster started (an EXIT trap needs no new lookup)
+    if [ -z "${AS_PGBIN:-}" ] || [ -z "${AS_PGDATA:-}" ]; then
+        as_pg_setup_vars
+    fi
     if as_pg_is_running; then
         as_pg_cmd "$AS_PGBIN/pg_ctl" -D "$AS_PGDATA" -m fast -w stop >/dev/null || true
     fi
