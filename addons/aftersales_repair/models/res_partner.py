@@ -115,13 +115,8 @@ class ResPartner(models.Model):
         """Flag the customers' companies as refusing to pay (with the reason and since when),
         or clear the flag: the accountant's or the After-Sales Manager's act, which an
         accountant may do without the right to edit contacts."""
-        if not self.env.su and not any(self.env.user.has_group(g) for g in REFUSAL_GROUPS):
-            raise AccessError(
-                _(
-                    "Only an accountant or an After-Sales Manager may flag a customer who "
-                    "refuses to pay, change the flag or clear it."
-                )
-            )
+        if not self._aftersales_may_flag_refusal():
+            self._aftersales_raise_refusal_rights()
         self.check_access("read")
         vals = {
             "aftersales_refuses_to_pay": bool(refuses),
@@ -143,9 +138,7 @@ class ResPartner(models.Model):
         Others may only write the value the customer already has: a contact taking its
         company's values (Odoo's sync of commercial fields) changes nothing."""
         fnames = set(REFUSAL_FIELDS) & set(vals)
-        if self.env.su or not fnames:
-            return
-        if any(self.env.user.has_group(group) for group in REFUSAL_GROUPS):
+        if not fnames or self._aftersales_may_flag_refusal():
             return
         if self:
             references = [partner.commercial_partner_id for partner in self]
@@ -158,12 +151,18 @@ class ResPartner(models.Model):
             for reference in references:
                 current = field.convert_to_cache(reference[fname], self) if reference else False
                 if new != (current or False):
-                    raise AccessError(
-                        _(
-                            "Only an accountant or an After-Sales Manager may flag a customer "
-                            "who refuses to pay, change the flag or clear it."
-                        )
-                    )
+                    self._aftersales_raise_refusal_rights()
+
+    def _aftersales_may_flag_refusal(self):
+        return self.env.su or any(self.env.user.has_group(g) for g in REFUSAL_GROUPS)
+
+    def _aftersales_raise_refusal_rights(self):
+        raise AccessError(
+            _(
+                "Only an accountant or an After-Sales Manager may flag a customer who refuses "
+                "to pay, change the flag or clear it."
+            )
+        )
 
     def _aftersales_refresh_repair_deadlines(self):
         """The customer's site moved: its open repairs get their site distance recomputed and
