@@ -136,6 +136,8 @@ XMLIDS = [
 RULE_CONDITIONS = ("aftersales_repair", "18.0.1.1.0")
 # aftersales_repair 18.0.1.3.0 stores the customer's acceptance as 'accepted' (was 'approved')
 ACCEPTANCE_KEY = ("aftersales_repair", "18.0.1.3.0")
+# aftersales_approval 18.0.1.1.0: an approval task names its review (was a link table)
+TASK_REVIEW = ("aftersales_approval", "18.0.1.1.0")
 SETUP = [
     (
         RULE_CONDITIONS,
@@ -186,6 +188,28 @@ SETUP = [
 ]
 
 EXPECT = {
+    "approval tasks: every one names its review (the link table's rows)": (
+        """SELECT count(*) FROM mail_activity a
+             JOIN ir_model_data d ON d.model = 'mail.activity.type' AND d.res_id = a.activity_type_id
+                                 AND d.name = 'mail_activity_type_approval'
+            WHERE a.aftersales_approval_review_id IS NULL""",
+        0,
+        TASK_REVIEW,
+    ),
+    "approval tasks: the demo's 27 name a review of their own document": (
+        """SELECT count(*) FROM mail_activity a
+             JOIN aftersales_approval_review r ON r.id = a.aftersales_approval_review_id
+                                              AND r.res_model = a.res_model
+                                              AND r.res_id = a.res_id""",
+        27,
+        TASK_REVIEW,
+    ),
+    "approval tasks: the old link table is gone": (
+        """SELECT count(*) FROM pg_class
+            WHERE relname = 'aftersales_approval_review_mail_activity_rel'""",
+        0,
+        TASK_REVIEW,
+    ),
     "repair price rules: the requester's team became their condition": (
         """SELECT count(*) FROM aftersales_approval_rule WHERE document_type = 'repair_price'
            AND domain LIKE '%approval_requester_id.sale_team_id%'""",

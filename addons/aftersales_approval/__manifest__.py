@@ -4,7 +4,7 @@
     "name": "After-Sales Approvals",
     "summary": "Technical: the suite's one approval engine (rules by amount band and "
     "condition, sequential or parallel steps, reviews, rejection with a reason)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Hidden",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "The After-Sales Suite Authors",

@@ -26,6 +26,8 @@ MODEL_PREFIXES = [
     "aftersales_approval_mixin",
     "aftersales_approval_reject_wizard",
 ]
+# aftersales_approval 18.0.1.0.0's link between the approval tasks and their reviews
+ACTIVITY_LINK_TABLE = "aftersales_approval_review_mail_activity_rel"
 # the engine's data records, by their xmlid name
 RECORD_NAMES = [
     # security
@@ -67,6 +69,7 @@ def pre_init_hook(env):
         return  # a new database: nothing to take over
     _move_xmlids(cr)
     _conditions_from_team_filters(cr)
+    link_activities_to_reviews(cr)
 
 
 def _move_xmlids(cr):
@@ -120,6 +123,35 @@ def _conditions_from_team_filters(cr):
             "UPDATE aftersales_approval_rule SET domain = %s WHERE id = %s",
             [repr([("approval_requester_id.sale_team_id", "in", list(team_ids))]), rule_id],
         )
+
+
+def link_activities_to_reviews(cr):
+    """Each approval task belongs to one review: aftersales_approval 18.0.1.0.0 (and
+    aftersales_repair before it) kept that in a link table, a field of the task now. The
+    column is created and filled before the registry loads, then the link table dropped."""
+    if not sql.table_exists(cr, ACTIVITY_LINK_TABLE):
+        return
+    if not sql.column_exists(cr, "mail_activity", "aftersales_approval_review_id"):
+        sql.create_column(cr, "mail_activity", "aftersales_approval_review_id", "int4")
+    cr.execute(
+        SQL(
+            """
+            UPDATE mail_activity activity
+               SET aftersales_approval_review_id = link.review_id
+              FROM (SELECT mail_activity_id, min(aftersales_approval_review_id) AS review_id
+                      FROM %s
+                     GROUP BY mail_activity_id) AS link
+             WHERE link.mail_activity_id = activity.id
+               AND activity.aftersales_approval_review_id IS NULL
+            """,
+            SQL.identifier(ACTIVITY_LINK_TABLE),
+        )
+    )
+    _logger.info("approval engine: %s approval tasks linked to their review", cr.rowcount)
+    # the links are on the tasks now: the table goes (Odoo drops a relation table only when
+    # its add-on is uninstalled)
+    cr.execute(SQL("DROP TABLE %s", SQL.identifier(ACTIVITY_LINK_TABLE)))
+    cr.execute("DELETE FROM ir_model_relation WHERE name = %s", [ACTIVITY_LINK_TABLE])
 
 
 def add_rule_condition(cr, rule_id, domain):

@@ -59,6 +59,7 @@ class AftersalesApprovalMixinNotification(models.AbstractModel):
             "email_add_signature": True,
         }
         recipients_data = record._approval_recipients_data(approvers)
+        recipients_data += record._approval_note_followers_data(partners, message)
         record._notify_thread_by_inbox(message, recipients_data, msg_vals=msg_vals)
         record._approval_notify_by_email(message, recipients_data, msg_vals)
         record._notify_thread_by_web_push(message, recipients_data, msg_vals)
@@ -83,6 +84,28 @@ class AftersalesApprovalMixinNotification(models.AbstractModel):
             }
             for user in approvers
             if user.active and not user.share
+        ]
+
+    def _approval_note_followers_data(self, partners, message):
+        """Odoo's recipients data of the document's other followers of notes: as for any note
+        Odoo posts, internal followers subscribed to notes are notified besides the approvers
+        `partners` (the author excepted). Known from the followers read with the approvers'
+        subscription; Odoo's recipients query runs only when there are such followers."""
+        note = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+        others = {
+            follower.partner_id.id
+            for follower in self.message_follower_ids
+            if note in follower.subtype_ids.ids
+            and follower.partner_id not in partners
+            and follower.partner_id != message.author_id
+        }
+        if not others:
+            return []
+        data = self.env["mail.followers"]._get_recipient_data(self, "notification", note)
+        return [
+            values
+            for partner_id, values in data[self.id].items()
+            if partner_id in others and values["active"] is not False and not values["share"]
         ]
 
     def _approval_notify_by_email(self, message, recipients_data, msg_vals):
@@ -159,8 +182,9 @@ class AftersalesApprovalMixinNotification(models.AbstractModel):
         the default subtypes, as Odoo does for the user of an activity, in one statement:
         the followers missing are inserted with their subtypes (`ON CONFLICT`: who already
         follows keeps their subscription, as Odoo's `_insert_followers` skips them), and the
-        document's followers come back with it, kept in cache for the activities'
-        subscription check (`_approval_followers_cover`). Odoo's path costs a search of the
+        document's followers come back with it and their subtypes, kept in cache for the
+        activities' subscription check (`_approval_followers_cover`) and the note's other
+        recipients (`_approval_note_followers_data`). Odoo's path costs a search of the
         followers, their insert and their subtypes' insert, and the followers read again."""
         self.ensure_one()
         if not partners or "message_follower_ids" not in self._fields:
@@ -183,9 +207,14 @@ class AftersalesApprovalMixinNotification(models.AbstractModel):
                     SELECT new.id, subtype_id
                       FROM new, unnest(%(subtype_ids)s::int[]) AS subtype_id
                 )
-                SELECT id, partner_id FROM new
+                SELECT id, partner_id, %(subtype_ids)s::int[] FROM new
                  UNION ALL
-                SELECT id, partner_id FROM mail_followers
+                SELECT id, partner_id,
+                       ARRAY(SELECT rel.mail_message_subtype_id
+                               FROM mail_followers_mail_message_subtype_rel rel
+                              WHERE rel.mail_followers_id = mail_followers.id
+                              ORDER BY rel.mail_message_subtype_id)
+                  FROM mail_followers
                  WHERE res_model = %(model)s AND res_id = %(res_id)s
                  ORDER BY id
                 """,
@@ -197,8 +226,11 @@ class AftersalesApprovalMixinNotification(models.AbstractModel):
         )
         rows = self.env.cr.fetchall()
         followers = Followers.browse([row[0] for row in rows])
-        for follower, (_fid, partner_id) in zip(followers, rows, strict=True):
+        # each follower with its subtypes: the request note also goes to the internal
+        # followers of notes (`_approval_note_followers_data`)
+        for follower, (_fid, partner_id, subtype_ids) in zip(followers, rows, strict=True):
             self.env.cache.update(follower, Followers._fields["partner_id"], [partner_id])
+            self.env.cache.update(follower, Followers._fields["subtype_ids"], [tuple(subtype_ids)])
         self.env.cache.update(self, self._fields["message_follower_ids"], [tuple(followers.ids)])
         self.env.cache.update(
             self, self._fields["message_partner_ids"], [tuple(r[1] for r in rows)]

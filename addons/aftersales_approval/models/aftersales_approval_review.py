@@ -64,7 +64,9 @@ class AftersalesApprovalReview(models.Model):
     is_bypass = fields.Boolean(
         string="Bypass", readonly=True, help="Approved by the bypass group, not the step's group."
     )
-    activity_ids = fields.Many2many("mail.activity", string="Activities", readonly=True)
+    activity_ids = fields.One2many(
+        "mail.activity", "aftersales_approval_review_id", string="Activities", readonly=True
+    )
     is_my_turn = fields.Boolean(
         string="My Turn", compute="_compute_is_my_turn", search="_search_is_my_turn"
     )
@@ -172,7 +174,14 @@ class AftersalesApprovalReview(models.Model):
                     amount=review.amount_display,
                 )
                 vals_list.append(
-                    dict(base_vals, user_id=user.id, user_tz=user.tz, summary=summary, note=note)
+                    dict(
+                        base_vals,
+                        aftersales_approval_review_id=review.id,
+                        user_id=user.id,
+                        user_tz=user.tz,
+                        summary=summary,
+                        note=note,
+                    )
                 )
                 owners.append(review)
         # Odoo subscribes the user of each new activity to its document, one user at a time
@@ -192,12 +201,13 @@ class AftersalesApprovalReview(models.Model):
             .with_context(mail_activity_quick_update=True)
             .create(vals_list)
         )
+        # a review is opened once: its tasks are the ones created now (known, not read back)
         by_review = {}
         for review, activity in zip(owners, activities, strict=True):
             by_review.setdefault(review, []).append(activity.id)
+        activity_field = self._fields["activity_ids"]
         for review in scheduled:
-            # sudo: reviews are written only by the approval mechanism (read-only to users).
-            review.sudo().activity_ids = [fields.Command.set(by_review.get(review, []))]
+            self.env.cache.set(review, activity_field, tuple(by_review.get(review, ())))
         return activities.user_id
 
     def _approval_record_decision(self, status, user, comment, bypass):

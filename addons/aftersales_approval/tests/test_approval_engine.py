@@ -144,6 +144,38 @@ class TestApprovalEngine(TransactionCase):
         doc.action_done()
         self.assertEqual(doc.state, "done")
 
+    def test_request_note_reaches_note_followers(self):
+        """The request note goes to the approvers (its recipients) and, as any note Odoo
+        posts, to the internal followers of notes; followers of discussions only are not
+        notified. Each approval task names the step it asks to decide."""
+        watcher = new_test_user(
+            self.env, login="eng_watcher", groups="base.group_user", notification_type="inbox"
+        )
+        chatty = new_test_user(
+            self.env, login="eng_chatty", groups="base.group_user", notification_type="inbox"
+        )
+        doc = self._document(800.0)
+        note = self.env.ref("mail.mt_note")
+        discussion = self.env.ref("mail.mt_comment")
+        doc.message_subscribe(partner_ids=watcher.partner_id.ids, subtype_ids=note.ids)
+        doc.message_subscribe(partner_ids=chatty.partner_id.ids, subtype_ids=discussion.ids)
+        doc.action_request_approval()
+        request = doc.message_ids[0]
+        self.assertIn("Approval requested", request.body)
+        approvers = (self.approver_a | self.approver_a2).partner_id
+        self.assertEqual(request.partner_ids, approvers)
+        self.assertEqual(request.notification_ids.res_partner_id, approvers | watcher.partner_id)
+        self.assertEqual(
+            request.notification_ids.filtered(
+                lambda n: n.res_partner_id == watcher.partner_id
+            ).notification_type,
+            "inbox",
+        )
+        review = doc.approval_review_ids.filtered(lambda r: r.status == "pending")
+        self.assertEqual(len(review), 1)
+        self.assertEqual(self._activities(doc).aftersales_approval_review_id, review)
+        self.assertEqual(review.activity_ids, self._activities(doc))
+
     def test_parallel_step(self):
         """A parallel step opens together with the step before it."""
         self.rule.step_ids[1].mode = "parallel"

@@ -23,12 +23,12 @@ class TestPriceApprovalQueries(ApprovalCommon):
         warm.with_user(self.frontdesk).action_request_approval()
         warm.with_user(self.general_manager).action_approve()
         self.env.flush_all()
-        # request: reviews, followers, tasks and their link to the reviews, the note and its
+        # request: reviews, followers, tasks (each naming its review), the note and its
         # recipients, the e-mail and its recipients, the notifications, the repair's state;
         # approval: reviews, tasks archived, the note, the repair's state with its row lock;
         # at the commit: Odoo's bus message of the new tasks to the approvers' browsers (not
         # counted by scripts/bench, whose transactions are rolled back)
-        with self.assertQueryCount(15):
+        with self.assertQueryCount(14):
             measured.with_user(self.frontdesk).action_request_approval()
             measured.with_user(self.general_manager).action_approve()
             self.env.flush_all()
@@ -41,3 +41,13 @@ class TestPriceApprovalQueries(ApprovalCommon):
         self.assertIn(self.general_manager.partner_id, mail.recipient_ids)
         self.assertEqual(request.subject, measured.display_name)
         self.assertFalse(self._approval_activities(measured))
+        # the approver's task, done, names the step it asked to decide
+        review = measured.approval_review_ids
+        done = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search([("aftersales_approval_review_id", "=", review.id)])
+        )
+        self.assertIn(self.general_manager, done.user_id)
+        self.assertEqual(review.with_context(active_test=False).activity_ids, done)
+        self.assertFalse(done.active)
