@@ -50,4 +50,4 @@ class TestPriceApprovalQueries(ApprovalCommon):
         )
         self.assertIn(self.general_manager, done.user_id)
         self.assertEqual(review.with_context(active_test=False).activity_ids, done)
-        self.assertFalse(done.active)
+        self.assertFalse(any(done.mapped("active")))
