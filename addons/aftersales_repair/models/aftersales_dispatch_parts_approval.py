@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 
 class AftersalesDispatchPartsApproval(models.Model):
@@ -43,6 +43,12 @@ class AftersalesDispatchPartsApproval(models.Model):
                 move.product_qty * move.product_id.with_company(dispatch.company_id).standard_price
                 for move in moves
             )
+
+    def action_cancel(self):
+        res = super().action_cancel()
+        # the approvers' reviews and tasks of a trip that will not happen are withdrawn
+        self._approval_supersede(_("Approval withdrawn: the trip was cancelled."))
+        return res
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # the approvers the approval engine already subscribed in one batch

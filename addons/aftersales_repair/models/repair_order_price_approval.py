@@ -106,6 +106,12 @@ class RepairOrderPriceApproval(models.Model):
             return True
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
+    def _aftersales_on_cancel(self):
+        res = super()._aftersales_on_cancel()
+        # the approvers' reviews and tasks of a cancelled repair are withdrawn
+        self._approval_supersede(_("Approval withdrawn: the repair was cancelled."))
+        return res
+
     def _get_approval_requirements(self):
         self.ensure_one()
         requirements = super()._get_approval_requirements()

@@ -43,6 +43,12 @@ class RepairOrderWorkshop(models.Model):
         store=True,
         help="The last final inspection of the repair passed.",
     )
+    inspection_recorded = fields.Boolean(
+        compute="_compute_inspection_recorded",
+        store=True,
+        help="The final inspection of the repair's current round is recorded (passed or "
+        "failed). Cleared each time the repair is sent to inspection again.",
+    )
 
     @api.model
     def _group_expand_states(self, states, domain):
@@ -67,6 +73,26 @@ class RepairOrderWorkshop(models.Model):
                 repair.state in ("inspection", "done") and last.result == "pass"
             )
 
+    @api.depends("inspection_ids")
+    def _compute_inspection_recorded(self):
+        # an inspection was just recorded (the only change of the inspections); entering the
+        # inspection clears it (write)
+        for repair in self:
+            repair.inspection_recorded = bool(repair.inspection_ids)
+
+    def write(self, vals):
+        if "inspection_recorded" in vals and not self.env.su:
+            raise UserError(
+                _(
+                    "Whether the final inspection is recorded is set by Pass Inspection and "
+                    "Fail Inspection; it cannot be written."
+                )
+            )
+        if vals.get("state") == "inspection":
+            # a new round: the inspection of the previous round no longer counts
+            vals = dict(vals, inspection_recorded=False)
+        return super().write(vals)
+
     def _aftersales_state_transitions(self):
         """End Repair sends the repair to the final inspection; only a passed inspection makes
         it repaired, a failed one sends it back to the technician."""
@@ -76,7 +102,8 @@ class RepairOrderWorkshop(models.Model):
             {
                 ("under_repair", "inspection"): "_aftersales_check_can_end",  # End Repair
                 ("inspection", "done"): "_aftersales_check_can_finish",  # Pass Inspection
-                ("inspection", "under_repair"): False,  # Fail Inspection
+                # Fail Inspection
+                ("inspection", "under_repair"): "_aftersales_check_can_fail_inspection",
                 ("inspection", "cancel"): False,
             }
         )
@@ -107,6 +134,34 @@ class RepairOrderWorkshop(models.Model):
                 )
             )
         return res
+
+    def _aftersales_check_can_fail_inspection(self):
+        """Only Fail Inspection sends a repair waiting for inspection back to the technician:
+        the failed inspection recorded in this round with its reason, by a quality inspector
+        who did not work on the repair (action_inspection_fail records it, then writes the
+        state). The superuser is not checked (the removal of the Inspection state on
+        uninstall, a data fix), as for the changes outside the buttons' table; the button run
+        with sudo() still checks the inspector."""
+        # repairs not in inspection: refused as a change no button makes (the caller)
+        failing = self.filtered(lambda r: r.state == "inspection")
+        if self.env.su or not failing:
+            return
+        not_failed = failing.filtered(
+            lambda r: (
+                not r.inspection_recorded
+                or r.inspection_ids.sorted(lambda i: (i.date, i.id))[-1:].result != "fail"
+            )
+        )
+        if not_failed:
+            raise UserError(
+                _(
+                    "Repair %(names)s has no failed inspection recorded: a quality inspector "
+                    "who is not its technician sends it back to repair with Fail Inspection, "
+                    "giving the reason.",
+                    names=", ".join(not_failed.mapped("name")),
+                )
+            )
+        failing._aftersales_check_can_inspect()
 
     def action_open_inspection_wizard(self):
         self.ensure_one()

@@ -261,6 +261,29 @@ class TestRepairPriceApproval(ApprovalCommon):
         repair.unlink()
         self.assertFalse(reviews.exists())
 
+    def test_cancel_withdraws_the_approval(self):
+        """A cancelled repair leaves no review pending or waiting and no approval task open;
+        set back to draft, its price is approved again."""
+        self._isolate_rules([("manager", "sequential"), ("sales_vp", "sequential")])
+        repair = self._repair(300.0)
+        repair.with_user(self.frontdesk).action_request_approval()
+        reviews = repair.approval_review_ids
+        self.assertEqual(sorted(reviews.mapped("status")), ["pending", "waiting"])
+        tasks = self._approval_activities(repair)
+        self.assertTrue(tasks)
+        repair.with_user(self.frontdesk).action_repair_cancel()
+        self.assertEqual(repair.state, "cancel")
+        self.assertEqual(reviews.mapped("status"), ["cancelled", "cancelled"])
+        self.assertFalse(tasks.filtered("active"))
+        self.assertFalse(self._approval_activities(repair))
+        self.assertTrue(
+            repair.message_ids.filtered(
+                lambda m: "Approval withdrawn: the repair was cancelled." in m.body
+            )
+        )
+        repair.with_user(self.frontdesk).action_repair_cancel_draft()
+        self.assertEqual(repair.approval_state, "to_request")
+
     def test_free_repair_needs_no_approval(self):
         repair = self._repair(3000.0)
         repair.service_category = "free"

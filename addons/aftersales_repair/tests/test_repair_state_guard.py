@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .workshop_common import WorkshopCommon
@@ -60,6 +60,69 @@ class TestRepairStateGuard(WorkshopCommon):
         with self.assertRaisesRegex(UserError, "not consumed in full"):
             self._write_state(repair, "inspection", self.technician)
         self.assertEqual(repair.state, "under_repair")
+
+    def test_fail_directly_needs_the_failed_inspection(self):
+        """Back to repair from the inspection only with Fail Inspection: written directly, the
+        state change is refused to the technician, the front desk and the inspector alike."""
+        repair = self._to_inspection(self._create_repair())
+        for user in (self.technician, self.frontdesk, self.inspector):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(
+                    UserError, "has no failed inspection recorded: .* with Fail Inspection"
+                ),
+            ):
+                self._write_state(repair, "under_repair", user)
+        self.assertEqual(repair.state, "inspection")
+        self.assertFalse(repair.inspection_ids)
+        self.assertFalse(repair.inspection_recorded)
+        # the mark of the recorded inspection is the mechanism's
+        with self.assertRaisesRegex(UserError, "cannot be written"):
+            repair.with_user(self.inspector).write({"inspection_recorded": True})
+        self.assertFalse(repair.inspection_recorded)
+
+    def test_fail_directly_needs_an_inspector(self):
+        """A failed inspection on record does not let a technician send the repair back."""
+        repair = self._to_inspection(self._create_repair())
+        self.env["aftersales.repair.inspection"].with_user(self.manager).create(
+            {
+                "repair_id": repair.id,
+                "technician_id": repair.user_id.id,
+                "result": "fail",
+                "notes": "Oil leak",
+            }
+        )
+        self.assertTrue(repair.inspection_recorded)
+        with self.assertRaisesRegex(AccessError, "Only a quality inspector"):
+            self._write_state(repair, "under_repair", self.technician)
+        self.assertEqual(repair.state, "inspection")
+
+    def test_fail_inspection_button_records_the_failure(self):
+        repair = self._to_inspection(self._create_repair())
+        repair.with_user(self.inspector).action_inspection_fail("Brake pedal travel too long")
+        self.assertEqual(repair.state, "under_repair")
+        failed = repair.inspection_ids
+        self.assertEqual(
+            (failed.result, failed.notes, failed.inspector_id, failed.technician_id),
+            ("fail", "Brake pedal travel too long", self.inspector, self.technician),
+        )
+        self.assertIn(
+            "Brake pedal travel too long",
+            repair.message_ids.filtered(lambda m: "Final inspection failed" in m.body).body,
+        )
+        todo = repair.activity_ids.filtered(lambda a: a.summary == "Inspection failed")
+        self.assertEqual(todo.user_id, self.technician)
+        self.assertIn("Brake pedal travel too long", todo.note)
+        # the next round: the failure of the last one does not count for this one
+        repair.with_user(self.technician).action_repair_end()
+        self.assertEqual(repair.state, "inspection")
+        self.assertFalse(repair.inspection_recorded)
+        with self.assertRaisesRegex(UserError, "has no failed inspection recorded"):
+            self._write_state(repair, "under_repair", self.inspector)
+        repair.with_user(self.inspector).action_inspection_fail("Brake light stays on")
+        self.assertEqual(repair.state, "under_repair")
+        self.assertEqual(repair.inspection_ids.mapped("result"), ["fail", "fail"])
+        self.assertEqual(repair.inspection_ids[0].notes, "Brake light stays on")
 
     def test_changes_no_button_makes_are_refused(self):
         draft = self._create_repair(parts=[])
@@ -135,3 +198,7 @@ class TestRepairStateGuard(WorkshopCommon):
         repair = self._create_repair(parts=[])
         repair.sudo().write({"state": "done"})
         self.assertEqual(repair.state, "done")
+        # the removal of the Inspection state on uninstall sends the repairs back to repair
+        repair = self._to_inspection(self._create_repair())
+        repair.sudo().write({"state": "under_repair"})
+        self.assertEqual(repair.state, "under_repair")

@@ -85,6 +85,37 @@ class TestTripPartsApproval(WorkshopCommon):
         back.with_user(self.warehouse_user).button_validate()
         self.assertEqual(back.state, "done")
 
+    def test_cancel_withdraws_the_approval(self):
+        """A cancelled trip leaves no review pending and no approval task open."""
+        trip = self.trip.with_user(self.technician)
+        trip._aftersales_request_parts([(self.part_battery, 1.0)])
+        trip.action_request_approval()
+        reviews = self.trip.approval_review_ids
+        self.assertEqual(reviews.mapped("status"), ["pending"])
+        activity_type = self.env.ref("aftersales_approval.mail_activity_type_approval")
+        tasks = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("res_model", "=", "aftersales.dispatch"),
+                    ("res_id", "=", self.trip.id),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        )
+        self.assertTrue(tasks.filtered("active"))
+        trip.action_cancel()
+        self.assertEqual(self.trip.state, "cancel")
+        self.assertEqual(reviews.mapped("status"), ["cancelled"])
+        self.assertEqual(self.trip.approval_request_state, "none")
+        self.assertFalse(tasks.filtered("active"))
+        self.assertTrue(
+            self.trip.message_ids.filtered(
+                lambda m: "Approval withdrawn: the trip was cancelled." in m.body
+            )
+        )
+
     def test_setting_off(self):
         self.company.aftersales_requisition_approval = False
         picking = self.trip.with_user(self.technician)._aftersales_request_parts(

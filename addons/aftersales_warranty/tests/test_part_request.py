@@ -178,6 +178,38 @@ class TestWarrantyPartRequest(WarrantyPartsCommon):
         request.action_draft()
         self.assertEqual(request.state, "draft")
 
+    def test_cancel_withdraws_the_approval(self):
+        """A cancelled request leaves no review pending and no approval task open."""
+        request = self._request(part=self._part_costing(2500))
+        request.action_submit()
+        reviews = request.approval_review_ids
+        self.assertEqual(reviews.mapped("status"), ["pending", "pending"])
+        tasks = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("res_model", "=", request._name),
+                    ("res_id", "=", request.id),
+                    (
+                        "activity_type_id",
+                        "=",
+                        self.env.ref("aftersales_approval.mail_activity_type_approval").id,
+                    ),
+                ]
+            )
+        )
+        self.assertTrue(tasks.filtered("active"))
+        request.with_user(self.technician).action_cancel()
+        self.assertEqual(request.state, "cancel")
+        self.assertEqual(reviews.mapped("status"), ["cancelled", "cancelled"])
+        self.assertFalse(tasks.filtered("active"))
+        self.assertTrue(
+            request.message_ids.filtered(
+                lambda m: "Request cancelled: the approvals are withdrawn." in m.body
+            )
+        )
+
     def test_coverage_justification_from_service(self):
         request = self._request()
         self.assertIn(self.serial.name, request.coverage_reason)
