@@ -6,11 +6,10 @@ from odoo import models
 class AftersalesDispatch(models.Model):
     _inherit = "aftersales.dispatch"
 
-    def action_check_out(self, when=None):
-        res = super().action_check_out(when=when)
-        # every completed on-site visit gets a feedback form; the technician who checks out
-        # has no right on feedback records: the request is bookkeeping of the service desk
-        self.env["aftersales.feedback.request"].sudo()._create_for_dispatches(
-            self.filtered(lambda d: d.state == "returned")
-        )
+    def _aftersales_on_check_out(self):
+        res = super()._aftersales_on_check_out()
+        # every completed on-site visit gets a feedback form, whatever path checks it out; the
+        # technician who checks out has no right on feedback records: the request is
+        # bookkeeping of the service desk
+        self.env["aftersales.feedback.request"].sudo()._create_for_dispatches(self)
         return res

@@ -82,7 +82,7 @@ MATRIX = {
     "aftersales.repair.collection":
         "---- rwc- rwc- ---- rw-- rwcu rwcu rwc- rwcu rwc- rwc- rwcu rwcu rwcu ---- ---- ----",
     "aftersales.repair.inspection":
-        "r--- r--- r-c- ---- r--- rwcu rwcu r-c- rwcu r--- r--- rwcu rwcu rwcu ---- ---- ----",
+        "r--- r--- r--- ---- r--- r--- r--- r--- r--- r--- r--- r--- r--- r--- ---- ---- ----",
     "aftersales.repair.intake.item":
         "---- rwcu r--- ---- ---- rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu rwcu ---- ---- ----",
     "aftersales.repair.labour":

@@ -166,3 +166,22 @@ class TestFeedbackRequest(FeedbackCommon):
         self.assertEqual(request.technician_id, self.technician_2)
         self.assertEqual(request.repair_id, repair)
         self.assertTrue(request.message_ids.filtered(lambda m: self.customer in m.partner_ids))
+        # checked out by a write of the state (RPC) as well: the same request
+        second = (
+            dispatch.sudo()
+            .copy(
+                {
+                    "planned_start": fields.Datetime.now() + timedelta(hours=4),
+                    "planned_end": fields.Datetime.now() + timedelta(hours=7),
+                }
+            )
+            .with_user(self.technician_2)
+        )
+        second.write({"state": "on_site"})
+        second.write({"state": "returned"})
+        self.assertEqual(
+            self.env["aftersales.feedback.request"].search_count(
+                [("dispatch_id", "=", second.id)]
+            ),
+            1,
+        )

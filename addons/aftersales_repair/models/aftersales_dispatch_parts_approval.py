@@ -44,9 +44,10 @@ class AftersalesDispatchPartsApproval(models.Model):
                 for move in moves
             )
 
-    def action_cancel(self):
-        res = super().action_cancel()
-        # the approvers' reviews and tasks of a trip that will not happen are withdrawn
+    def _aftersales_on_cancel(self):
+        res = super()._aftersales_on_cancel()
+        # the approvers' reviews and tasks of a trip that will not happen are withdrawn,
+        # whatever path cancels it (the Cancel button or a write of the state)
         self._approval_supersede(_("Approval withdrawn: the trip was cancelled."))
         return res
 

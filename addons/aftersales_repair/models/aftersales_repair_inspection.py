@@ -8,7 +8,8 @@ INSPECTION_RESULTS = [("pass", "Passed"), ("fail", "Failed")]
 
 class AftersalesRepairInspection(models.Model):
     """One final quality inspection of a repair (readme/CONFIGURE.md, "Final inspection").
-    Created by repair.order.action_inspection_pass / action_inspection_fail only."""
+    Created by repair.order.action_inspection_pass / action_inspection_fail only (users read
+    them: no create, write nor unlink right); evidence, never deleted."""
 
     _name = "aftersales.repair.inspection"
     _description = "Repair Final Inspection"
@@ -132,5 +133,13 @@ class AftersalesRepairInspection(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_recorded(self):
+        # evidence: never deleted, not even by the superuser (a wrong result is corrected by
+        # the next inspection of the repair, which counts instead of it)
         if self:
-            raise UserError(_("A repair inspection is evidence and cannot be deleted."))
+            raise UserError(
+                _(
+                    "Records of final inspections are evidence and cannot be deleted: a later "
+                    "inspection of the repair records the corrected result (the last one "
+                    "counts)."
+                )
+            )

@@ -294,15 +294,25 @@ class RepairOrderWorkshop(models.Model):
 
     def _aftersales_record_inspection(self, result, notes):
         """One inspection record per repair, created in one batch."""
-        return self.env["aftersales.repair.inspection"].create(
-            [
-                {
-                    "repair_id": repair.id,
-                    "inspector_id": self.env.user.id,
-                    "technician_id": repair.user_id.id,
-                    "result": result,
-                    "notes": notes or False,
-                }
-                for repair in self
-            ]
+        # sudo: an inspection is evidence that only Pass Inspection and Fail Inspection record
+        # (users only read them), once their checks passed (_aftersales_check_can_inspect: a
+        # quality inspector who did not work on the repair, the repair waiting for inspection);
+        # the inspector and the technician are the real ones, the inspection's own checks
+        # (pre-inspection checks, reason of a failure) still apply
+        return (
+            self.env["aftersales.repair.inspection"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "repair_id": repair.id,
+                        "inspector_id": self.env.user.id,
+                        "technician_id": repair.user_id.id,
+                        "result": result,
+                        "notes": notes or False,
+                    }
+                    for repair in self
+                ]
+            )
+            .sudo(False)
         )

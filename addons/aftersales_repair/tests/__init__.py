@@ -32,3 +32,5 @@ from . import test_payment_refusal
 from . import test_trip_parts_approval
 from . import test_price_approval_queries
 from . import test_repair_state_guard
+from . import test_dispatch_state_guard
+from . import test_inspection_evidence

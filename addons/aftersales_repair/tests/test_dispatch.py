@@ -133,12 +133,13 @@ class TestDispatch(ServiceLevelCommon):
         dispatch = self._dispatch(datetime(2026, 11, 21, 9, 0), datetime(2026, 11, 21, 13, 0))
         with freeze_time(datetime(2026, 11, 21, 10, 0)):
             dispatch.action_check_in()
-        with self.assertRaises(ValidationError):
-            dispatch.action_check_out(when=datetime(2026, 11, 21, 9, 30))
+        # a clock set back: the check-out would come before the check-in
+        with freeze_time(datetime(2026, 11, 21, 9, 30)), self.assertRaises(ValidationError):
+            dispatch.action_check_out()
         self.assertFalse(dispatch.checkout_datetime)
         self.assertEqual(dispatch.state, "on_site")
         with self.assertRaises(ValidationError):
-            dispatch.checkout_datetime = datetime(2026, 11, 21, 9, 0)
+            dispatch.checkout_datetime = datetime(2026, 11, 21, 9, 0)  # a data fix
         with self.assertRaises(ValidationError):
             self._dispatch(datetime(2026, 11, 21, 9, 0), datetime(2026, 11, 21, 8, 0))
 

@@ -171,12 +171,14 @@ class TestRepairInspection(WorkshopCommon):
 
     def test_inspection_records_cannot_be_faked(self):
         repair = self._to_inspection(self._create_repair())
-        with self.assertRaises(AccessError):
-            self.env["aftersales.repair.inspection"].with_user(self.technician).create(
-                {"repair_id": repair.id, "result": "pass"}
-            )
+        for user in (self.technician, self.inspector, self.manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["aftersales.repair.inspection"].with_user(user).create(
+                    {"repair_id": repair.id, "result": "pass"}
+                )
         with self.assertRaises(ValidationError):
-            self.env["aftersales.repair.inspection"].with_user(self.manager).create(
+            # even the mechanism cannot record the technician inspecting their own repair
+            self.env["aftersales.repair.inspection"].create(
                 {
                     "repair_id": repair.id,
                     "result": "pass",

@@ -116,6 +116,25 @@ class TestTripPartsApproval(WorkshopCommon):
             )
         )
 
+    def test_cancel_written_withdraws_the_approval(self):
+        """Cancelled by a write of the state (RPC), the trip's approval is withdrawn as by the
+        Cancel button; a trip back from site is not cancelled, by either path."""
+        trip = self.trip.with_user(self.technician)
+        trip._aftersales_request_parts([(self.part_battery, 1.0)])
+        trip.action_request_approval()
+        reviews = self.trip.approval_review_ids
+        self.assertTrue(self.trip.activity_ids.filtered("active"))
+        trip.write({"state": "cancel"})
+        self.assertEqual(self.trip.state, "cancel")
+        self.assertEqual(reviews.mapped("status"), ["cancelled"])
+        self.assertEqual(self.trip.approval_request_state, "none")
+        self.assertFalse(self.trip.activity_ids)
+        self.assertTrue(
+            self.trip.message_ids.filtered(
+                lambda m: "Approval withdrawn: the trip was cancelled." in m.body
+            )
+        )
+
     def test_setting_off(self):
         self.company.aftersales_requisition_approval = False
         picking = self.trip.with_user(self.technician)._aftersales_request_parts(
