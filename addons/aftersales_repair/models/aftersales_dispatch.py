@@ -11,7 +11,10 @@ class AftersalesDispatch(models.Model):
     return a unit (factory return). Planning it meets the repair's visit-planned target,
     checking in its arrival target; checking out starts the trip-report target of the visit
     (3 working days) and the manager's cost and satisfaction review of the trip
-    (5 working days): (readme/CONFIGURE.md, "Response times")."""
+    (5 working days): (readme/CONFIGURE.md, "Response times"). Its state changes only as its
+    buttons change it, whatever path writes it (_aftersales_state_transitions), and what they
+    record (check-in and check-out, report date, reviewer) is theirs (readme/CONFIGURE.md,
+    "On-site trips")."""
 
     _name = "aftersales.dispatch"
     _description = "Technician Dispatch"

@@ -120,6 +120,24 @@ class TestDispatchStateGuard(ServiceLevelCommon):
         )
         self.assertEqual(review.state, "met")
 
+    def test_state_written_on_trips_in_several_states(self):
+        """Only the trips making the change record it: a trip already on site keeps its
+        check-in time."""
+        first = self._trip()
+        with freeze_time(datetime(2026, 11, 21, 9, 5)):
+            first.with_user(self.technician).action_check_in()
+        second = self._trip()
+        with freeze_time(datetime(2026, 11, 21, 9, 40)):
+            self._write(first | second, {"state": "on_site"})
+        self.assertEqual(
+            (first.checkin_datetime, second.checkin_datetime),
+            (datetime(2026, 11, 21, 9, 5), datetime(2026, 11, 21, 9, 40)),
+        )
+        # the button refuses a trip already on site
+        with self.assertRaisesRegex(UserError, "Only a planned trip can be checked in"):
+            (first | self.trip).with_user(self.technician).action_check_in()
+        self.assertEqual(self.trip.state, "planned")
+
     def test_what_the_buttons_record_is_refused(self):
         trip = self.trip
         with self.assertRaisesRegex(UserError, "Checked In of a trip are recorded by its buttons"):
