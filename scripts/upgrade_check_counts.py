@@ -190,7 +190,8 @@ SETUP = [
 EXPECT = {
     "approval tasks: every one names its review (the link table's rows)": (
         """SELECT count(*) FROM mail_activity a
-             JOIN ir_model_data d ON d.model = 'mail.activity.type' AND d.res_id = a.activity_type_id
+             JOIN ir_model_data d ON d.model = 'mail.activity.type'
+                                 AND d.res_id = a.activity_type_id
                                  AND d.name = 'mail_activity_type_approval'
             WHERE a.aftersales_approval_review_id IS NULL""",
         0,
