@@ -446,7 +446,8 @@ class AftersalesDispatch(models.Model):
         return warehouse.int_type_id, source, trip_location
 
     def _aftersales_return_trip_parts(self):
-        """At check-out the parts taken on the trip and not fitted go back: a return transfer
+        """At check-out (or when the trip is cancelled) the parts taken on the trip and not
+        fitted go back: a return transfer
         from the trip's location to where they came from, for what went out (done transfers)
         less what came back already and less what the repair uses from the trip's location.
         Requests not issued before the trip ends are cancelled: those parts never left."""
@@ -734,7 +735,9 @@ class AftersalesDispatch(models.Model):
             Deadline._sla_meet(dispatches, "trip_review", when=when)
 
     def _aftersales_on_cancel(self):
-        """Cancelled: the trip's open targets are dropped."""
+        """Cancelled: the parts issued to the trip and not fitted go back, the requests not
+        issued are cancelled (as at check-out); the trip's open targets are dropped."""
+        self._aftersales_return_trip_parts()
         self.env["aftersales.sla.deadline"]._sla_cancel(self)
 
     def _sla_values(self):

@@ -392,6 +392,27 @@ class TestTripParts(WorkshopCommon):
         with self.assertRaisesRegex(UserError, "planned trip or a trip on site"):
             trip._aftersales_request_parts([(self.part_battery, 1.0)])
 
+    def test_cancelled_trip_sends_its_parts_back(self):
+        """A trip cancelled after its parts were issued returns them as a check-out does; the
+        requests not issued yet are cancelled."""
+        trip = self.trip.with_user(self.technician)
+        issued = trip._aftersales_request_parts([(self.part_controller, 2.0)])
+        issued.with_user(self.warehouse_user).button_validate()
+        pending = trip._aftersales_request_parts([(self.part_battery, 1.0)])
+        self.assertEqual(self._on_hand(self.part_controller, self.van), 2.0)
+        self.trip.with_user(self.frontdesk).action_cancel()
+        self.assertEqual(self.trip.state, "cancel")
+        self.assertEqual(pending.state, "cancel")
+        back = self.trip.part_picking_ids - issued - pending
+        self.assertEqual(
+            (back.location_id, back.location_dest_id), (self.van, self.stock_location)
+        )
+        self.assertEqual(
+            {m.product_id: m.product_uom_qty for m in back.move_ids}, {self.part_controller: 2.0}
+        )
+        back.with_user(self.warehouse_user).button_validate()
+        self.assertEqual(self._on_hand(self.part_controller, self.van), 0.0)
+
     def test_trip_location_created_once_and_setting_off(self):
         self.company.aftersales_trip_location_id = False
         trip = self.trip.with_user(self.technician)
