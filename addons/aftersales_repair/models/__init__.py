@@ -19,6 +19,7 @@ from . import sale_order
 from . import aftersales_sla_deadline
 from . import aftersales_service_centre
 from . import aftersales_dispatch
+from . import aftersales_dispatch_state
 from . import aftersales_dispatch_parts_approval
 from . import aftersales_work_log
 from . import aftersales_failure_report
