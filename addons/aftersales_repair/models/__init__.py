@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import aftersales_state_guard_mixin
 from . import aftersales_approval_rule
 from . import aftersales_fault_code
 from . import aftersales_repair_intake_item

@@ -17,7 +17,12 @@ class AftersalesDispatch(models.Model):
 
     _name = "aftersales.dispatch"
     _description = "Technician Dispatch"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.sla.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.sla.mixin",
+        "aftersales.state.guard.mixin",
+    ]
     _order = "planned_start desc, id desc"
     _check_company_auto = True
 

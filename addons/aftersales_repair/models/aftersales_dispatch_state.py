@@ -164,42 +164,6 @@ class AftersalesDispatchState(models.Model):
         }
         return hints.get(state, "")
 
-    def _aftersales_check_state_change(self, state):
-        """Refuse writing `state` unless it is a change the buttons make, with what entering it
-        needs (the hook of _aftersales_state_transitions), whatever path writes it. The
-        superuser may make a change outside the table (a data fix), unchecked; a change of the
-        table is checked for everyone, sudo() included. Returns the trips whose change is one
-        of the buttons' (the fields it records are written and its _aftersales_on_* hook
-        runs)."""
-        transitions = self._aftersales_state_transitions()
-        entering = self.browse()
-        by_from = defaultdict(lambda: self.browse())
-        for dispatch in self:
-            if dispatch.state != state:
-                by_from[dispatch.state] |= dispatch
-        for old, dispatches in by_from.items():
-            if (old, state) not in transitions:
-                if self.env.su:
-                    continue
-                # the check of entering the state first: its message says what is missing
-                for check in {c for (_o, to), c in transitions.items() if to == state and c}:
-                    getattr(dispatches, check)()
-                labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(
-                    _(
-                        "Trip %(names)s cannot go from %(old)s to %(new)s. %(hint)s",
-                        names=", ".join(dispatches.mapped("name")),
-                        old=labels.get(old, old),
-                        new=labels.get(state, state),
-                        hint=self._aftersales_state_hint(state),
-                    )
-                )
-            check = transitions[(old, state)]
-            if check:
-                getattr(dispatches, check)()
-            entering |= dispatches
-        return entering
-
     def _aftersales_state_stamp(self, state):
         """The values the change into `state` records with it (the owned fields)."""
         now = fields.Datetime.now()

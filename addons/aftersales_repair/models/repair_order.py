@@ -17,7 +17,7 @@ class RepairOrder(models.Model):
 
     # one class per concern of repair.order, one file each (issue 15)
     _name = "repair.order"
-    _inherit = ["repair.order", "aftersales.overdue.mixin"]
+    _inherit = ["repair.order", "aftersales.overdue.mixin", "aftersales.state.guard.mixin"]
     # overdue: past the estimated completion date, else the date the customer asked for
     _overdue_date_fields = ("estimated_completion_date", "requested_date")
     _overdue_open_domain = [("state", "not in", ("done", "cancel"))]
@@ -505,62 +505,28 @@ class RepairOrder(models.Model):
                 )
             )
 
-    def _aftersales_check_state_change(self, state):
-        """Refuse writing `state` unless it is a change the buttons make, with what entering it
-        needs (the hook of _aftersales_state_transitions), whatever path writes it (a button,
-        RPC, an import). Also checks what Odoo's own action did before writing the state: the
-        part moves confirmed, or done/cancelled. The superuser may make a change outside the
-        table (a data fix by a migration or the system), unchecked; a change of the table is
-        checked for everyone, sudo() included. Returns the repairs whose change is one of the
-        buttons' (their _aftersales_on_* hook runs once the state is written)."""
-        transitions = self._aftersales_state_transitions()
-        entering = self.browse()
-        by_from = defaultdict(lambda: self.browse())
-        for repair in self:
-            if repair.state != state:
-                by_from[repair.state] |= repair
-        for old, repairs in by_from.items():
-            if (old, state) not in transitions:
-                if self.env.su:
-                    continue
-                # the check of entering the state first: its message says what is missing
-                for check in {c for (_o, to), c in transitions.items() if to == state and c}:
-                    getattr(repairs, check)()
-                labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(
-                    _(
-                        "Repair %(names)s cannot go from %(old)s to %(new)s. %(hint)s",
-                        names=", ".join(repairs.mapped("name")),
-                        old=labels.get(old, old),
-                        new=labels.get(state, state),
-                        hint=self._aftersales_state_hint(state),
-                    )
+    def _aftersales_check_state_prepared(self, state):
+        """What Odoo's action does to the parts before it writes the state: no part move
+        left in draft once confirmed; every one done or cancelled once done or cancelled."""
+        if state == "confirmed":
+            left = self.filtered(lambda r: any(m.state == "draft" for m in r.move_ids))
+        elif state in ("done", "cancel"):
+            left = self.filtered(
+                lambda r: any(m.state not in ("done", "cancel") for m in r.move_ids)
+            )
+        else:
+            left = False
+        if left:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                _(
+                    "Repair %(names)s cannot be set to %(new)s directly: its parts are "
+                    "reserved, consumed or cancelled by the button. %(hint)s",
+                    names=", ".join(left.mapped("name")),
+                    new=labels.get(state, state),
+                    hint=self._aftersales_state_hint(state),
                 )
-            check = transitions[(old, state)]
-            if check:
-                getattr(repairs, check)()
-            entering |= repairs
-            # what Odoo's action does to the parts before it writes the state
-            if state == "confirmed":
-                left = repairs.filtered(lambda r: any(m.state == "draft" for m in r.move_ids))
-            elif state in ("done", "cancel"):
-                left = repairs.filtered(
-                    lambda r: any(m.state not in ("done", "cancel") for m in r.move_ids)
-                )
-            else:
-                left = False
-            if left:
-                labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(
-                    _(
-                        "Repair %(names)s cannot be set to %(new)s directly: its parts are "
-                        "reserved, consumed or cancelled by the button. %(hint)s",
-                        names=", ".join(left.mapped("name")),
-                        new=labels.get(state, state),
-                        hint=self._aftersales_state_hint(state),
-                    )
-                )
-        return entering
+            )
 
     def _aftersales_on_state(self, state):
         """Run the hook of the state the repairs just entered through one of the buttons'
