@@ -138,6 +138,8 @@ RULE_CONDITIONS = ("aftersales_repair", "18.0.1.1.0")
 ACCEPTANCE_KEY = ("aftersales_repair", "18.0.1.3.0")
 # aftersales_approval 18.0.1.1.0: an approval task names its review (was a link table)
 TASK_REVIEW = ("aftersales_approval", "18.0.1.1.0")
+# aftersales_repair 18.0.1.4.0: whether the final inspection of the current round is recorded
+INSPECTION_ROUND = ("aftersales_repair", "18.0.1.4.0")
 SETUP = [
     (
         RULE_CONDITIONS,
@@ -188,6 +190,16 @@ SETUP = [
 ]
 
 EXPECT = {
+    "repairs waiting for inspection: an earlier round's inspection does not count as this one's": (
+        "SELECT count(*) FROM repair_order WHERE state = 'inspection' AND inspection_recorded",
+        0,
+        INSPECTION_ROUND,
+    ),
+    "repairs: whether the current round's inspection is recorded is set for each": (
+        "SELECT count(*) FROM repair_order WHERE inspection_recorded IS NULL",
+        0,
+        INSPECTION_ROUND,
+    ),
     "approval tasks: every one names its review (the link table's rows)": (
         """SELECT count(*) FROM mail_activity a
              JOIN ir_model_data d ON d.model = 'mail.activity.type'

@@ -4,7 +4,7 @@
     "name": "After-Sales Repair",
     "summary": "Repair desk on top of Odoo Repairs: intake, diagnosis, customer "
     "acceptance, inspection, settlement, service deadlines and approvals",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "The After-Sales Suite Authors",
