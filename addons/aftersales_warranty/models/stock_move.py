@@ -53,6 +53,9 @@ class StockMove(models.Model):
     def _aftersales_coverage_applies(self):
         return bool(self._aftersales_part_lines(active=False))
 
+    def _aftersales_coverage_records(self):
+        return self._aftersales_part_lines(active=False)
+
     def _aftersales_coverage_product(self):
         return self.product_id
 
