@@ -128,19 +128,28 @@ class AftersalesWarrantyCoverageMixin(models.AbstractModel):
             assign(rec, empty)
         if todo:
             Warranty = self.env["aftersales.warranty"]
-            goodwill = todo.filtered(lambda rec: rec._aftersales_repair().under_warranty)
-            others = todo - goodwill
-            requests = []
-            for rec in others:
+            # what the coverage reads on the repair, read once a repair (not once a line)
+            by_repair = {}  # repair id -> None (goodwill) or (lot, date, cause)
+            goodwill, others, requests = [], [], []
+            for rec in todo:
                 repair = rec._aftersales_repair()
-                requests.append(
-                    (
-                        repair.lot_id,
-                        rec._aftersales_coverage_product(),
-                        repair._aftersales_coverage_date(),
-                        repair._aftersales_failure_cause(),
+                if repair.id not in by_repair:
+                    by_repair[repair.id] = (
+                        None
+                        if repair.under_warranty
+                        else (
+                            repair.lot_id,
+                            repair._aftersales_coverage_date(),
+                            repair._aftersales_failure_cause(),
+                        )
                     )
-                )
+                request = by_repair[repair.id]
+                if request is None:
+                    goodwill.append(rec)
+                else:
+                    lot, date, cause = request
+                    others.append(rec)
+                    requests.append((lot, rec._aftersales_coverage_product(), date, cause))
             pairs = list(zip(others, Warranty.coverage_batch(requests), strict=True))
             goodwill_coverage = Warranty._goodwill_coverage()
             pairs += [(rec, goodwill_coverage) for rec in goodwill]
