@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 from .warranty_reason import prefetch_reason_records, render_reason
@@ -68,6 +70,10 @@ class AftersalesWarrantyCoverageMixin(models.AbstractModel):
     def _aftersales_coverage_applies(self):
         return bool(self._aftersales_repair())
 
+    def _aftersales_coverage_records(self):
+        """The records among these that the coverage applies to (in one batch)."""
+        return self.filtered(lambda rec: rec._aftersales_coverage_applies())
+
     def _aftersales_is_labour(self):
         return False
 
@@ -95,6 +101,21 @@ class AftersalesWarrantyCoverageMixin(models.AbstractModel):
 
     @api.depends(lambda self: self._aftersales_coverage_depends())
     def _compute_warranty_coverage(self):
+        # The lines of a batch mostly share their coverage: the values are assigned per
+        # (field, value) group, not field by field on each line (each assignment costs the
+        # ORM a cache update and its dependents' invalidation).
+        groups = defaultdict(list)  # (field name, key of the value) -> [value, ids]
+
+        def assign(rec, values):
+            for fname, value in values.items():
+                key = (fname, repr(value))
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [value, [rec.id]]
+                else:
+                    group[1].append(rec.id)
+
+        todo = self._aftersales_coverage_records()
         empty = {
             "warranty_charged": True,
             "warranty_source": False,
@@ -103,39 +124,51 @@ class AftersalesWarrantyCoverageMixin(models.AbstractModel):
             "warranty_line_id": False,
             "warranty_contract_id": False,
         }
-        todo = self.filtered(lambda rec: rec._aftersales_coverage_applies())
         for rec in self - todo:
-            rec.update(empty)
-        if not todo:
-            return
-        Warranty = self.env["aftersales.warranty"]
-        goodwill = todo.filtered(lambda rec: rec._aftersales_repair().under_warranty)
-        others = todo - goodwill
-        requests = []
-        for rec in others:
-            repair = rec._aftersales_repair()
-            requests.append(
-                (
-                    repair.lot_id,
-                    rec._aftersales_coverage_product(),
-                    repair._aftersales_coverage_date(),
-                    repair._aftersales_failure_cause(),
+            assign(rec, empty)
+        if todo:
+            Warranty = self.env["aftersales.warranty"]
+            # what the coverage reads on the repair, read once a repair (not once a line)
+            by_repair = {}  # repair id -> None (goodwill) or (lot, date, cause)
+            goodwill, others, requests = [], [], []
+            for rec in todo:
+                repair = rec._aftersales_repair()
+                if repair.id not in by_repair:
+                    by_repair[repair.id] = (
+                        None
+                        if repair.under_warranty
+                        else (
+                            repair.lot_id,
+                            repair._aftersales_coverage_date(),
+                            repair._aftersales_failure_cause(),
+                        )
+                    )
+                request = by_repair[repair.id]
+                if request is None:
+                    goodwill.append(rec)
+                else:
+                    lot, date, cause = request
+                    others.append(rec)
+                    requests.append((lot, rec._aftersales_coverage_product(), date, cause))
+            pairs = list(zip(others, Warranty.coverage_batch(requests), strict=True))
+            goodwill_coverage = Warranty._goodwill_coverage()
+            pairs += [(rec, goodwill_coverage) for rec in goodwill]
+            for rec, coverage in pairs:
+                charged = (
+                    coverage.charge_labour
+                    if rec._aftersales_is_labour()
+                    else coverage.charge_parts
                 )
-            )
-        pairs = list(zip(others, Warranty.coverage_batch(requests), strict=True))
-        goodwill_coverage = Warranty._goodwill_coverage()
-        pairs += [(rec, goodwill_coverage) for rec in goodwill]
-        for rec, coverage in pairs:
-            charged = (
-                coverage.charge_labour if rec._aftersales_is_labour() else coverage.charge_parts
-            )
-            rec.update(
-                {
-                    "warranty_charged": charged,
-                    "warranty_source": (not charged and coverage.source) or False,
-                    "warranty_reason_data": coverage.reason_data,
-                    "warranty_end_date": coverage.end_date,
-                    "warranty_line_id": coverage.warranty_line.id,
-                    "warranty_contract_id": coverage.contract.id,
-                }
-            )
+                assign(
+                    rec,
+                    {
+                        "warranty_charged": charged,
+                        "warranty_source": (not charged and coverage.source) or False,
+                        "warranty_reason_data": coverage.reason_data,
+                        "warranty_end_date": coverage.end_date,
+                        "warranty_line_id": coverage.warranty_line.id,
+                        "warranty_contract_id": coverage.contract.id,
+                    },
+                )
+        for (fname, __), (value, ids) in groups.items():
+            self.browse(ids)[fname] = value

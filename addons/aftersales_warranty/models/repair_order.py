@@ -159,16 +159,17 @@ class RepairOrder(models.Model):
         """Free when every line is covered (warranty or goodwill), contract when a maintenance
         contract covers a line, else paid; internal work stays internal."""
         # the coverage of every line of these repairs in one batch (one coverage_batch call),
-        # not repair by repair as the loop reads them
+        # not repair by repair as the loop reads them; the part lines picked in one batch too
         self.move_ids.mapped("warranty_charged")
         self.labour_ids.mapped("warranty_charged")
+        part_line_ids = set(self._aftersales_part_lines()._ids)
         for repair in self:
             if repair.service_category_manual or repair.service_category == "internal":
                 continue
-            moves = repair._aftersales_part_lines()
-            labour = repair.labour_ids.filtered(lambda line: not line.is_declined)
-            sources = moves.mapped("warranty_source") + labour.mapped("warranty_source")
-            charged = moves.mapped("warranty_charged") + labour.mapped("warranty_charged")
+            lines = [move for move in repair.move_ids if move.id in part_line_ids]
+            lines += [line for line in repair.labour_ids if not line.is_declined]
+            sources = [line.warranty_source for line in lines]
+            charged = [line.warranty_charged for line in lines]
             if repair.under_warranty:
                 category = "free"
             elif not charged:

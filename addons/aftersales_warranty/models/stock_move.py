@@ -53,6 +53,9 @@ class StockMove(models.Model):
     def _aftersales_coverage_applies(self):
         return bool(self._aftersales_part_lines(active=False))
 
+    def _aftersales_coverage_records(self):
+        return self._aftersales_part_lines(active=False)
+
     def _aftersales_coverage_product(self):
         return self.product_id
 
@@ -63,8 +66,9 @@ class StockMove(models.Model):
     @api.depends("warranty_charged", "warranty_line_id", "repair_id.failure_cause")
     def _compute_repair_price_unit(self):
         res = super()._compute_repair_price_unit()
+        part_line_ids = set(self._aftersales_part_lines(active=False)._ids)
         for move in self:
-            if move._aftersales_part_lines(active=False) and not move.warranty_charged:
+            if move.id in part_line_ids and not move.warranty_charged:
                 move.repair_price_unit = 0.0
             elif move.supply_type != "customer" and move.repair_price_unit:
                 discount = move._aftersales_damage_discount()
