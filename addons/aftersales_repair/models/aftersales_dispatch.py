@@ -61,7 +61,7 @@ class AftersalesDispatch(models.Model):
         tracking=True,
         copy=False,
     )
-    # the fields the buttons record with the change of state (_aftersales_owned_fields)
+    # the fields the buttons record with the change of state (_aftersales_state_owned_fields)
     checkin_datetime = fields.Datetime(
         string="Checked In", tracking=True, copy=False, readonly=True
     )

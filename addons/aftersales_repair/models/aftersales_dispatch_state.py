@@ -31,7 +31,7 @@ class AftersalesDispatchState(models.Model):
         if not self.env.su:
             # a trip is created planned; what its buttons record is theirs
             for vals in vals_list:
-                self.browse()._aftersales_check_owned_fields(vals)
+                self.browse()._aftersales_check_state_owned(vals)
             if any(vals.get("state", "planned") not in ("planned", False) for vals in vals_list):
                 raise UserError(
                     _(
@@ -42,8 +42,7 @@ class AftersalesDispatchState(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su:
-            self._aftersales_check_owned_fields(vals)
+        self._aftersales_check_state_owned(vals)
         if "state" not in vals:
             return super().write(vals)
         state = vals["state"]
@@ -95,11 +94,9 @@ class AftersalesDispatchState(models.Model):
         return self.write({"state": "cancel"})
 
     # ---- the state: changed only as the buttons change it (whatever path writes it) -----------
-    @api.model
-    def _aftersales_owned_fields(self):
-        """The fields the buttons record with the change of state (_aftersales_state_stamp):
-        refused to a user's create and write."""
-        return [
+    def _aftersales_state_owned_fields(self):
+        """The fields the buttons record with the change of state (_aftersales_state_stamp)."""
+        return super()._aftersales_state_owned_fields() + [
             "checkin_datetime",
             "checkout_datetime",
             "report_date",
@@ -107,33 +104,12 @@ class AftersalesDispatchState(models.Model):
             "review_datetime",
         ]
 
-    def _aftersales_check_owned_fields(self, vals):
-        """Refuse `vals` (of create when self is empty, else of write) when it sets an owned
-        field to another value than it has."""
-        owned = []
-        for fname in self._aftersales_owned_fields():
-            if fname not in vals:
-                continue
-            field = self._fields[fname]
-            if not self:
-                changes = bool(vals[fname])
-            else:
-                value = field.convert_to_cache(vals[fname], self[:1])
-                changes = any(
-                    field.convert_to_cache(dispatch[fname], dispatch) != value for dispatch in self
-                )
-            if changes:
-                owned.append(fname)
-        if owned:
-            raise UserError(
-                _(
-                    "%(fields)s of a trip are recorded by its buttons (Check In, Check Out, "
-                    "Submit Trip Report, Mark Reviewed) and cannot be written.",
-                    fields=", ".join(
-                        self._fields[fname]._description_string(self.env) for fname in owned
-                    ),
-                )
-            )
+    def _aftersales_state_owned_message(self, fnames):
+        return _(
+            "%(fields)s of a trip are recorded by its buttons (Check In, Check Out, "
+            "Submit Trip Report, Mark Reviewed) and cannot be written.",
+            fields=", ".join(self._fields[f]._description_string(self.env) for f in fnames),
+        )
 
     def _aftersales_state_transitions(self):
         """The changes of state the trip's buttons make, {(from, to): check}: check is the

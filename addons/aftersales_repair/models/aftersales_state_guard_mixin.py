@@ -29,6 +29,36 @@ class AftersalesStateGuardMixin(models.AbstractModel):
         """What to do to bring a record into `state` (the button), for the refusal messages."""
         return ""
 
+    def _aftersales_state_owned_fields(self):
+        """The fields the changes of state record (when, by whom, what the current round
+        holds): refused to users' create and write (`_aftersales_check_state_owned`)."""
+        return []
+
+    def _aftersales_state_owned_message(self, fnames):
+        """The refusal of writing the owned fields `fnames`: which buttons record them. A
+        document that owns fields says it."""
+        raise NotImplementedError(f"{self._name} must say which buttons record {fnames}")
+
+    def _aftersales_check_state_owned(self, vals):
+        """Refuse `vals` of a user's create (self empty) or write when it sets a field the
+        changes of state own to another value than it has; the superuser may (a data fix)."""
+        if self.env.su:
+            return
+        owned = []
+        for fname in self._aftersales_state_owned_fields():
+            if fname not in vals:
+                continue
+            field = self._fields[fname]
+            if not self:
+                changes = bool(vals[fname])
+            else:
+                value = field.convert_to_cache(vals[fname], self[:1])
+                changes = any(field.convert_to_cache(rec[fname], rec) != value for rec in self)
+            if changes:
+                owned.append(fname)
+        if owned:
+            raise UserError(self._aftersales_state_owned_message(owned))
+
     def _aftersales_check_state_prepared(self, state):
         """Refuse `state` when the records are not as the button leaves them before it writes
         the state (e.g. what Odoo's own action does first); checked after the change's check."""

@@ -81,17 +81,21 @@ class RepairOrderWorkshop(models.Model):
             repair.inspection_recorded = bool(repair.inspection_ids)
 
     def write(self, vals):
-        if "inspection_recorded" in vals and not self.env.su:
-            raise UserError(
-                _(
-                    "Whether the final inspection is recorded is set by Pass Inspection and "
-                    "Fail Inspection; it cannot be written."
-                )
-            )
+        self._aftersales_check_state_owned(vals)
         if vals.get("state") == "inspection":
             # a new round: the inspection of the previous round no longer counts
             vals = dict(vals, inspection_recorded=False)
         return super().write(vals)
+
+    def _aftersales_state_owned_fields(self):
+        # whether the inspection of the round is recorded: by Pass and Fail Inspection
+        return super()._aftersales_state_owned_fields() + ["inspection_recorded"]
+
+    def _aftersales_state_owned_message(self, fnames):
+        return _(
+            "Whether the final inspection is recorded is set by Pass Inspection and "
+            "Fail Inspection; it cannot be written."
+        )
 
     def _aftersales_state_transitions(self):
         """End Repair sends the repair to the final inspection; only a passed inspection makes
