@@ -268,3 +268,29 @@ def test_step_wall_time_and_shared_steps():
         "max": 3.0,
     }
     assert bench.shared_steps_summary([{"seconds": 1.0, "count": 1}], ["create"]) is None
+
+
+def test_steps_record_the_runs_after_the_first():
+    """A step run order by order keeps the queries of each run after the first: its steady
+    cost, without what the first run reads into the transaction's caches."""
+
+    class Cursor:
+        sql_log_count = 0
+
+    class Env:
+        cr = Cursor()
+
+        def flush_all(self):
+            pass
+
+    env = Env()
+    steps = bench.Steps(env)
+    for queries in (50, 12, 12, 13):
+        with steps("approval"):
+            env.cr.sql_log_count += queries
+    with steps("start"):
+        env.cr.sql_log_count += 7
+    assert steps.queries == {"approval": 87, "start": 7}
+    assert steps.queries_after_first == {"approval": [12, 12, 13]}
+    sample = {"value": sum(steps.queries_after_first["approval"]), "count": 3}
+    assert bench.summary([sample], "value", per_record=True)["median"] == 37 / 3

@@ -33,14 +33,15 @@ class AftersalesApprovalMixinNotification(models.AbstractModel):
         # sudo: approvers without write access on the document still log their decision;
         # the author stays the current user.
         record = self.sudo()
-        # the note addressed to the approvers, with the subject Odoo's e-mail would give it
-        # (written back on the note otherwise), then Odoo's notification of it by its
-        # lower-level steps, given what they would otherwise search or read back: the
-        # recipients' data (known from the approvers), the thread's references (the note's)
+        # the note, with the subject Odoo's e-mail would give it (written back on the note
+        # otherwise), then Odoo's notification of it by its lower-level steps, given what they
+        # would otherwise search or read back: the recipients' data (known from the
+        # approvers), the thread's references (the note's). Whom it reached is what its
+        # notifications record (`notified_partner_ids`: a notification per approver, in Odoo
+        # or by e-mail, which also gives them access to the note): not written a second time
+        # as the note's recipients (`partner_ids`, a statement of its own per request).
         partners = approvers.partner_id
-        message = record._message_log(
-            body=body, subject=record._message_compute_subject(), partner_ids=partners.ids
-        )
+        message = record._message_log(body=body, subject=record._message_compute_subject())
         # the body as stored (sanitized), which the ORM does not keep in cache for an html
         # field: Odoo's e-mail layout reads it (its preview)
         body_field = message._fields["body"]
@@ -54,7 +55,7 @@ class AftersalesApprovalMixinNotification(models.AbstractModel):
             "body": escape(body),
             "message_type": "notification",
             "subtype_id": message.subtype_id.id,
-            "partner_ids": partners.ids,
+            "partner_ids": [],
             "tracking_value_ids": [],
             "email_add_signature": True,
         }

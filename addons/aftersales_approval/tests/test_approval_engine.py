@@ -126,14 +126,16 @@ class TestApprovalEngine(TransactionCase):
             (self.approver_a | self.approver_a2).partner_id, doc.message_partner_ids
         )
         message = doc.message_ids[0]
-        self.assertEqual(message.partner_ids, (self.approver_a | self.approver_a2).partner_id)
+        self.assertEqual(
+            message.notified_partner_ids, (self.approver_a | self.approver_a2).partner_id
+        )
         with self.assertRaises(UserError):
             doc.action_approve()  # the requester
         with self.assertRaises(UserError):
             doc.with_user(self.approver_b).action_approve()  # not their turn yet
         doc.with_user(self.approver_a).action_approve(comment="fine")
         self.assertEqual(self._activities(doc).user_id, self.approver_b)
-        self.assertEqual(doc.message_ids[0].partner_ids, self.approver_b.partner_id)
+        self.assertEqual(doc.message_ids[0].notified_partner_ids, self.approver_b.partner_id)
         self.assertEqual(doc.approval_state, "pending")
         doc.with_user(self.approver_b).action_approve()
         self.assertEqual(doc.approval_state, "approved")
@@ -163,8 +165,9 @@ class TestApprovalEngine(TransactionCase):
         request = doc.message_ids[0]
         self.assertIn("Approval requested", request.body)
         approvers = (self.approver_a | self.approver_a2).partner_id
-        self.assertEqual(request.partner_ids, approvers)
-        self.assertEqual(request.notification_ids.res_partner_id, approvers | watcher.partner_id)
+        # whom it reached is what its notifications record (one per approver and follower)
+        self.assertEqual(request.notified_partner_ids, approvers | watcher.partner_id)
+        self.assertFalse(request.partner_ids)
         self.assertEqual(
             request.notification_ids.filtered(
                 lambda n: n.res_partner_id == watcher.partner_id

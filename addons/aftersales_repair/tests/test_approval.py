@@ -509,8 +509,7 @@ class TestRepairPriceApproval(ApprovalCommon):
         approvers = self._approval_activities(repair).user_id
         self.assertLessEqual(self.centre_head | self.quality_manager, approvers)
         self.assertNotIn(self.frontdesk, approvers)
-        self.assertEqual(request_message.partner_ids, approvers.partner_id)
-        self.assertEqual(request_message.notification_ids.res_partner_id, approvers.partner_id)
+        self.assertEqual(request_message.notified_partner_ids, approvers.partner_id)
         # the approvers follow the repair, as Odoo subscribes an activity's user (in one batch)
         self.assertLessEqual(approvers.partner_id, repair.message_partner_ids)
         self.assertFalse(

@@ -23,19 +23,18 @@ class TestPriceApprovalQueries(ApprovalCommon):
         warm.with_user(self.frontdesk).action_request_approval()
         warm.with_user(self.general_manager).action_approve()
         self.env.flush_all()
-        # request: reviews, followers, tasks (each naming its review), the note and its
-        # recipients, the e-mail and its recipients, the notifications, the repair's state;
+        # request: reviews, followers, tasks (each naming its review), the note, the e-mail
+        # and its recipients, the notifications (whom the note reached), the repair's state;
         # approval: reviews, tasks archived, the note, the repair's state with its row lock;
         # at the commit: Odoo's bus message of the new tasks to the approvers' browsers (not
         # counted by scripts/bench, whose transactions are rolled back)
-        with self.assertQueryCount(14):
+        with self.assertQueryCount(13):
             measured.with_user(self.frontdesk).action_request_approval()
             measured.with_user(self.general_manager).action_approve()
             self.env.flush_all()
         self.assertEqual(measured.approval_state, "approved")
         request = measured.message_ids.filtered(lambda m: "Approval requested" in m.body)
-        self.assertIn(self.general_manager.partner_id, request.partner_ids)
-        self.assertIn(self.general_manager.partner_id, request.notification_ids.res_partner_id)
+        self.assertIn(self.general_manager.partner_id, request.notified_partner_ids)
         self.assertIn(self.general_manager.partner_id, measured.message_partner_ids)
         mail = self.env["mail.mail"].sudo().search([("mail_message_id", "=", request.id)])
         self.assertIn(self.general_manager.partner_id, mail.recipient_ids)
