@@ -122,6 +122,10 @@ class TestClickEverywhere(ServiceLevelCommon, HttpCase):
         ]
         if role not in ("accountant", "warehouse"):
             self.assertIn("aftersales_repair.aftersales_menu_root", apps)
+        if not apps and role == "warehouse":
+            # the repair add-on alone gives the warehouse nothing of its own to walk: it issues
+            # the trips' parts in Odoo's transfers (the warranty add-on adds its Inventory menus)
+            self.skipTest("no menu of the suite for the warehouse in this installation")
         self.assertTrue(apps, f"{role} reaches none of the suite's menus")
         for app in apps:
             with self.subTest(role=role, app=app):

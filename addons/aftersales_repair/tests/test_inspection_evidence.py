@@ -56,7 +56,8 @@ class TestInspectionEvidence(WorkshopCommon):
         repair.with_user(self.technician).action_repair_end()
         repair.with_user(self.inspector).action_inspection_pass("Dry after 1 h")
         self.assertEqual(repair.state, "done")
-        self.assertEqual(repair.inspection_ids.mapped("result"), ["pass", "fail"])
+        # the newest first (the model's order; the cache keeps the creation order)
+        self.assertEqual(repair.inspection_ids.sorted().mapped("result"), ["pass", "fail"])
 
     def test_inspections_are_evidence(self):
         repair = self._to_done(self._create_repair())

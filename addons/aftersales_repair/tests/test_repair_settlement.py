@@ -52,15 +52,12 @@ class TestRepairSettlement(WorkshopCommon):
         paid = self._create_repair(hours=2.0, category="paid")
         totals = paid._aftersales_settlement_totals()
         self.assertEqual(totals, {"covered": 0.0, "charged": 4330.0, "tax": 0.0, "to_pay": 4330.0})
-        # a paid repair under Odoo's warranty tick: parts covered, labour charged; with
-        # aftersales_warranty installed the tick covers every line by goodwill (issue 4)
+        # a paid repair under Odoo's warranty tick: every line given, the labour too (the one
+        # coverage rule, `_aftersales_line_is_covered`; its quotation lines are priced at zero),
+        # with or without aftersales_warranty installed
         paid.under_warranty = True
         totals = paid._aftersales_settlement_totals()
-        if "warranty_charged" in self.env["aftersales.repair.labour"]._fields:
-            self.assertEqual((totals["covered"], totals["charged"]), (4330.0, 0.0))
-        else:
-            self.assertEqual(totals["covered"], 4200.0)
-            self.assertEqual(totals["charged"], 130.0)
+        self.assertEqual(totals, {"covered": 4330.0, "charged": 0.0, "tax": 0.0, "to_pay": 0.0})
 
     def test_settlement_line_priced_zero_on_sale_order_is_covered(self):
         # the coverage prices the battery at zero on the sale order (goodwill)
