@@ -356,11 +356,18 @@ class AftersalesApprovalMixin(models.AbstractModel):
         self.ensure_one()
         Rule = self.env["aftersales.approval.rule"]
         company = self._get_approval_company()
-        types = dict(Rule._fields["document_type"]._description_selection(self.env))
+
+        def described(requirement):
+            # the kind and the amount as the refusals show them (only when refusing)
+            types = dict(Rule._fields["document_type"]._description_selection(self.env))
+            kind = requirement["document_type"]
+            return {
+                "type": types.get(kind, kind),
+                "amount": format_amount(self.env, requirement["amount"], company.currency_id),
+            }
+
         for requirement in self._get_approval_requirements():
             amount = requirement["amount"]
-            label = types.get(requirement["document_type"], requirement["document_type"])
-            shown = format_amount(self.env, amount, company.currency_id)
             if company.currency_id.compare_amounts(amount, 0.0) <= 0:
                 raise UserError(
                     _(
@@ -368,8 +375,7 @@ class AftersalesApprovalMixin(models.AbstractModel):
                         "(%(type)s) is %(amount)s. Enter the parts or prices first; the amount "
                         "must be positive.",
                         document=self.display_name,
-                        type=label,
-                        amount=shown,
+                        **described(requirement),
                     )
                 )
             if not Rule._get_applicable_rules(
@@ -381,9 +387,8 @@ class AftersalesApprovalMixin(models.AbstractModel):
                         "(%(document)s): configure a rule for this amount in the approval "
                         "rules, then submit again.",
                         company=company.name,
-                        type=label,
-                        amount=shown,
                         document=self.display_name,
+                        **described(requirement),
                     )
                 )
 

@@ -77,7 +77,10 @@ class TestApprovalCannotBeBypassed(ApprovalCommon):
     def test_zero_amount_and_amount_without_rule_refused(self):
         repair = self._repair(700.0)
         repair.labour_ids.price_unit = 0.0
-        with self.assertRaisesRegex(UserError, "must be positive"):
+        with self.assertRaisesRegex(
+            UserError,
+            r"its amount to approve \(Repair Service Price\) is .*0\.00.*must be positive",
+        ):
             repair.with_user(self.frontdesk).action_request_approval()
         self.assertFalse(repair.approval_review_ids)
         repair.labour_ids.price_unit = 700.0
@@ -85,7 +88,10 @@ class TestApprovalCannotBeBypassed(ApprovalCommon):
         self.Rule.search(
             [("document_type", "=", "repair_price"), ("amount_to", "=", 1000)]
         ).active = False
-        with self.assertRaisesRegex(UserError, "configure a rule for this amount"):
+        with self.assertRaisesRegex(
+            UserError,
+            r"covers Repair Service Price for .*700\.00.*configure a rule for this amount",
+        ):
             repair.with_user(self.frontdesk).action_request_approval()
         self.assertEqual(repair.approval_request_state, "none")
         self.assertFalse(repair.approval_review_ids)
