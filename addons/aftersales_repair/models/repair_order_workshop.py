@@ -68,9 +68,9 @@ class RepairOrderWorkshop(models.Model):
     @api.depends("inspection_ids.result", "inspection_ids.date", "state")
     def _compute_inspection_passed(self):
         for repair in self:
-            last = repair.inspection_ids.sorted(lambda i: (i.date, i.id))[-1:]
             repair.inspection_passed = bool(
-                repair.state in ("inspection", "done") and last.result == "pass"
+                repair.state in ("inspection", "done")
+                and repair._aftersales_last_inspection().result == "pass"
             )
 
     @api.depends("inspection_ids")
@@ -151,10 +151,7 @@ class RepairOrderWorkshop(models.Model):
         if self.env.su or not failing:
             return
         not_failed = failing.filtered(
-            lambda r: (
-                not r.inspection_recorded
-                or r.inspection_ids.sorted(lambda i: (i.date, i.id))[-1:].result != "fail"
-            )
+            lambda r: not r.inspection_recorded or r._aftersales_last_inspection().result != "fail"
         )
         if not_failed:
             raise UserError(
@@ -295,6 +292,12 @@ class RepairOrderWorkshop(models.Model):
                         name=repair.name,
                     )
                 )
+
+    def _aftersales_last_inspection(self):
+        """The final inspection that counts: the last recorded (a wrong result is corrected
+        by a later inspection, never by changing or deleting one)."""
+        self.ensure_one()
+        return self.inspection_ids.sorted(lambda i: (i.date, i.id))[-1:]
 
     def _aftersales_record_inspection(self, result, notes):
         """One inspection record per repair, created in one batch."""
