@@ -640,7 +640,7 @@ def gen_feedback(odoo, db, sizes, state):
     requests of on-site visits (dispatches of those repairs) up to the scale's count."""
     rnd = random.Random(SEED + 2)
     with environment(odoo, db, commit=True, context=GEN_CONTEXT) as env:
-        Request = env["aftersales.feedback.request"].with_context(aftersales_feedback_answer=True)
+        Request = env["aftersales.feedback.request"]
         requests = Request.search([("repair_id", "in", state["repairs"])])
         groups = {}
         for request in requests[: sizes["feedback"]]:

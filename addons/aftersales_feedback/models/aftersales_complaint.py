@@ -272,14 +272,16 @@ class AftersalesComplaint(models.Model):
             # the gateway or a public visitor is nobody: the routed user then owns it
             owner = complaint.user_id
             if not owner or owner._is_superuser() or owner._is_public():
-                complaint.with_context(
-                    aftersales_complaint_handover=True
-                ).user_id = complaint.responsible_user_id
+                # sudo: the owner is set by this routing and the hand-over only (write
+                # refuses it to users)
+                complaint.sudo().user_id = complaint.responsible_user_id
         complaints.filtered(lambda c: c.severity != "normal")._notify_deputy_gm()
         return complaints
 
     def write(self, vals):
-        if "user_id" in vals and not self.env.context.get("aftersales_complaint_handover"):
+        # the owner changes only by the hand-over (`_handover`, with its reason); the
+        # superuser may (a data fix)
+        if "user_id" in vals and not self.env.su:
             if any(c.user_id and c.user_id.id != vals["user_id"] for c in self):
                 raise UserError(
                     _(
@@ -479,18 +481,17 @@ class AftersalesComplaint(models.Model):
                 )
             )
         self.picking_id = picking
+        # Odoo's return of the delivery, made for this complaint (the return is linked to it)
+        wizard = self.env["stock.return.picking"].create(
+            {"picking_id": picking.id, "aftersales_complaint_id": self.id}
+        )
         return {
             "type": "ir.actions.act_window",
             "name": _("Return from Complaint"),
             "res_model": "stock.return.picking",
+            "res_id": wizard.id,
             "view_mode": "form",
             "target": "new",
-            "context": {
-                "active_id": picking.id,
-                "active_ids": picking.ids,
-                "active_model": "stock.picking",
-                "aftersales_complaint_id": self.id,
-            },
         }
 
     def action_view_created_repairs(self):
@@ -565,17 +566,21 @@ class AftersalesComplaint(models.Model):
                 raise UserError(
                     _("%(user)s already owns this complaint.", user=new_user.display_name)
                 )
-            old = complaint.user_id
-            complaint.with_context(aftersales_complaint_handover=True).user_id = new_user
+            complaint.check_access("write")
+            # the note first: the former owner may no longer see the complaint once handed
+            # over
             complaint.message_post(
                 body=_(
                     "Handed over from %(old)s to %(new)s. Reason: %(reason)s",
-                    old=old.display_name or _("nobody"),
+                    old=complaint.user_id.display_name or _("nobody"),
                     new=new_user.display_name,
                     reason=reason,
                 ),
                 partner_ids=new_user.partner_id.ids,
             )
+            # sudo: write refuses the owner to users (the hand-over is the way to change it);
+            # the user's right to change the complaint is checked above
+            complaint.sudo().user_id = new_user
         return True
 
     @api.model

@@ -112,9 +112,8 @@ class AftersalesFeedbackRequest(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("aftersales_feedback_answer") and any(
-            f in vals for f in (*RATING_FIELDS, "comment")
-        ):
+        # an answer is given once (`_record_answer` writes it on a pending request)
+        if any(f in vals for f in (*RATING_FIELDS, "comment")):
             if self.filtered(lambda r: r.state == "answered"):
                 raise UserError(_("This feedback was already answered; it cannot be changed."))
         return super().write(vals)
@@ -193,7 +192,7 @@ class AftersalesFeedbackRequest(models.Model):
                 "answer_channel": channel,
             }
         )
-        self.with_context(aftersales_feedback_answer=True).write(answer)
+        self.write(answer)
         self.is_negative = self._is_negative()
         if self.is_negative:
             self._open_complaint()

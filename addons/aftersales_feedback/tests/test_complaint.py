@@ -38,6 +38,30 @@ class TestComplaint(FeedbackCommon):
         self.assertEqual(complaint.responsible_user_id, self.manager)
         with self.assertRaisesRegex(UserError, "Hand Over"):
             complaint.user_id = self.manager
+        with self.assertRaisesRegex(UserError, "Hand Over"):
+            complaint.write({"subject": "Fork bent badly", "user_id": self.manager.id})
+        self.assertEqual(complaint.subject, "Fork bent", "nothing of the refused write is saved")
+        # its owner hands it over, with the reason: the one way the owner changes
+        wizard = (
+            self.env["aftersales.complaint.handover"]
+            .with_user(self.salesperson)
+            .create(
+                {
+                    "complaint_id": complaint.id,
+                    "new_user_id": self.manager.id,
+                    "reason": "Quality case",
+                }
+            )
+        )
+        wizard.action_confirm()
+        # the former owner no longer sees it (the note of the hand-over was posted before)
+        with self.assertRaises(AccessError):
+            complaint.invalidate_recordset()
+            complaint.check_access("read")
+        complaint = complaint.with_env(self.env)
+        self.assertEqual(complaint.user_id, self.manager)
+        note = complaint.message_ids.filtered(lambda m: "Quality case" in m.body)
+        self.assertEqual(note.author_id, self.salesperson.partner_id)
 
     @freeze_time("2026-03-02 09:00:00")  # a Monday
     def test_deadlines_in_working_hours(self):
@@ -142,7 +166,9 @@ class TestComplaint(FeedbackCommon):
         wizard.reason = "On holiday for two weeks"
         wizard.action_confirm()
         self.assertEqual(complaint.user_id, self.frontdesk)
-        self.assertIn("On holiday for two weeks", complaint.message_ids[0].body)
+        self.assertEqual(
+            len(complaint.message_ids.filtered(lambda m: "On holiday for two weeks" in m.body)), 1
+        )
 
     def test_email_alias_creates_complaint(self):
         alias = self.env.ref("aftersales_feedback.mail_alias_complaint")
@@ -217,8 +243,10 @@ class TestComplaint(FeedbackCommon):
         complaint = self._complaint(product_id=product.id, category="packaging_damage")
         action = complaint.action_create_return()
         self.assertEqual(complaint.picking_id, picking)
-        wizard = Form(self.env["stock.return.picking"].with_context(**action["context"]))
-        wizard = wizard.save()
+        wizard = self.env["stock.return.picking"].browse(action["res_id"])
+        self.assertEqual(wizard.picking_id, picking)
+        self.assertEqual(wizard.aftersales_complaint_id, complaint)
+        self.assertEqual(wizard.product_return_moves.product_id, product)
         wizard.product_return_moves.quantity = 1.0
         wizard.action_create_returns()
         self.assertEqual(len(complaint.return_picking_ids), 1)

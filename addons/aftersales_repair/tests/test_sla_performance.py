@@ -14,24 +14,26 @@ class TestServiceLevelPerformance(ServiceLevelCommon):
     @freeze_time(datetime(2026, 11, 20, 15, 0))
     def test_deadlines_of_100_repairs_in_bounded_queries(self):
         """Planning the deadlines of 100 repairs costs a fixed number of queries."""
-        repairs = (
-            self.env["repair.order"]
-            .with_context(aftersales_sla_skip=True)
-            .create(
-                [
-                    {
-                        "partner_id": self.customer.id,
-                        "product_id": self.product_simple.id,
-                        "user_id": self.technician.id,
-                        "service_centre_id": self.centre.id,
-                        "service_category": "free",
-                        "service_mode": "on_site" if index % 2 else "in_shop",
-                        "site_distance_km": float(index),
-                    }
-                    for index in range(100)
-                ]
-            )
+        repairs = self.env["repair.order"].create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "product_id": self.product_simple.id,
+                    "user_id": self.technician.id,
+                    "service_centre_id": self.centre.id,
+                    "service_category": "free",
+                    "service_mode": "on_site" if index % 2 else "in_shop",
+                    "site_distance_km": float(index),
+                }
+                for index in range(100)
+            ]
         )
+        # the clocks their creation started, removed: planned again below, measured
+        started = self.Deadline.search(
+            [("res_model", "=", "repair.order"), ("res_id", "in", repairs.ids)]
+        )
+        self.assertEqual(len(started), 300)
+        started.unlink()
         self.env.flush_all()
         self.env.invalidate_all()
         with self.assertQueryCount(26):

@@ -63,29 +63,25 @@ class AftersalesSlaMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        if not self.env.context.get("aftersales_sla_skip"):
-            self.env["aftersales.sla.deadline"]._sla_start(records)
-            waiting = records.filtered(lambda r: r._sla_is_waiting())
-            if waiting:
-                self.env["aftersales.sla.deadline"]._sla_sync_pause(waiting)
+        self.env["aftersales.sla.deadline"]._sla_start(records)
+        waiting = records.filtered(lambda r: r._sla_is_waiting())
+        if waiting:
+            self.env["aftersales.sla.deadline"]._sla_sync_pause(waiting)
         return records
 
     def write(self, vals):
-        sync = not self.env.context.get("aftersales_sla_skip") and bool(
-            set(vals) & set(self._sla_pause_fields())
-        )
+        sync = bool(set(vals) & set(self._sla_pause_fields()))
         # a record waiting on the customer neither before nor after the write has no pause to
         # start or end: only the others are synchronised (no deadline search otherwise)
         was_waiting = self.filtered(lambda r: r._sla_is_waiting()) if sync else self.browse()
         res = super().write(vals)
-        if not self.env.context.get("aftersales_sla_skip"):
-            deadline_model = self.env["aftersales.sla.deadline"]
-            if set(vals) & set(self._sla_trigger_fields()):
-                deadline_model._sla_refresh(self)
-            if sync:
-                to_sync = was_waiting | self.filtered(lambda r: r._sla_is_waiting())
-                if to_sync:
-                    deadline_model._sla_sync_pause(to_sync)
+        deadline_model = self.env["aftersales.sla.deadline"]
+        if set(vals) & set(self._sla_trigger_fields()):
+            deadline_model._sla_refresh(self)
+        if sync:
+            to_sync = was_waiting | self.filtered(lambda r: r._sla_is_waiting())
+            if to_sync:
+                deadline_model._sla_sync_pause(to_sync)
         return res
 
     def unlink(self):
