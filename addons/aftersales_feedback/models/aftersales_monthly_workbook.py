@@ -3,6 +3,7 @@
 from datetime import datetime, time
 
 from odoo import _, api, models
+from odoo.tools import SQL
 
 
 class AftersalesMonthlyWorkbook(models.AbstractModel):
@@ -156,11 +157,14 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
         first visit of its repair."""
         Repair = self.env["repair.order"]
         labels = dict(Repair._fields["failure_cause"]._description_selection(self.env))
+        not_set = _("Not set")
         start, end = datetime.combine(month_start, time.min), datetime.combine(month_end, time.min)
         per_cause = {}
 
         def row(cause):
-            return per_cause.setdefault(cause, [labels.get(cause) or _("Not set"), 0, 0])
+            if cause not in per_cause:
+                per_cause[cause] = [labels.get(cause) or not_set, 0, 0]
+            return per_cause[cause]
 
         for cause, count in Repair._read_group(
             [
@@ -174,8 +178,11 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
             ["__count"],
         ):
             row(cause)[1] += count
+        # the month's visits (the user's access applied: the query of Odoo's search) counted
+        # in the database per cause of their repair, nothing read record by record: all the
+        # visits of a repeat repair, all but the first visit of the others
         Dispatch = self.env["aftersales.dispatch"]
-        visits = Dispatch.search(
+        visits = Dispatch._search(
             [
                 ("company_id", "=", company.id),
                 ("state", "!=", "cancel"),
@@ -183,17 +190,27 @@ class AftersalesMonthlyWorkbook(models.AbstractModel):
                 ("planned_start", "<", end),
             ]
         )
-        first = dict(
-            Dispatch._read_group(
-                [("repair_id", "in", visits.repair_id.ids), ("state", "!=", "cancel")],
-                ["repair_id"],
-                ["id:min"],
+        Dispatch.flush_model(["repair_id", "state"])
+        Repair.flush_model(["failure_cause", "is_repeat_repair"])
+        for cause, repeats in self.env.execute_query(
+            SQL(
+                """
+                SELECT r.failure_cause,
+                       COUNT(*) FILTER (
+                           WHERE r.is_repeat_repair
+                              OR d.id != (SELECT MIN(o.id) FROM aftersales_dispatch o
+                                           WHERE o.repair_id = d.repair_id
+                                             AND o.state != 'cancel'))
+                  FROM aftersales_dispatch d
+                  JOIN repair_order r ON r.id = d.repair_id
+                 WHERE d.id IN %s
+              GROUP BY r.failure_cause
+                """,
+                visits.subselect(),
             )
-        )
-        for visit in visits:
-            repair = visit.repair_id
-            if repair.is_repeat_repair or first.get(repair) != visit.id:
-                row(repair.failure_cause)[2] += 1
+        ):
+            if repeats:
+                row(cause or False)[2] += repeats
         return sorted(per_cause.values(), key=lambda r: (-r[1] - r[2], r[0]))
 
     @api.model

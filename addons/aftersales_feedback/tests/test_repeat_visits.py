@@ -80,3 +80,30 @@ class TestRepeatVisitStatistics(FeedbackCommon):
         self.assertEqual(rows["Quality"], (1, 1))
         self.assertEqual(rows["Installation"], (0, 1))
         self.assertEqual(rows["Total"], (1, 2))
+
+    def test_repeat_visits_of_a_repair_begun_earlier_and_without_cause(self):
+        """A visit is a repeat when its repair's first visit fell in an earlier month; the
+        visits of a repair without a failure cause are counted under "Not set", in the
+        reader's language."""
+        lot = self._create_serial("SN-RPT-3", in_stock=False)
+        other = self._create_serial("SN-RPT-4", in_stock=False)
+        begun = self._on_site_repair(lot, datetime(2026, 10, 2, 9, 0), "installation")
+        uncaused = self._on_site_repair(other, datetime(2026, 11, 2, 9, 0), False)
+        self._visit(begun, datetime(2026, 10, 3, 9, 0))  # its first visit, the month before
+        self._visit(begun, datetime(2026, 11, 4, 9, 0))
+        self._visit(begun, datetime(2026, 11, 9, 9, 0))
+        self._visit(uncaused, datetime(2026, 11, 3, 9, 0))
+        self._visit(uncaused, datetime(2026, 11, 5, 9, 0))
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["aftersales_feedback"], ["zh_CN"])
+        Workbook = self.env["aftersales.monthly.workbook"]
+        for lang, not_set in (("en_US", "Not set"), ("zh_CN", "未设置")):
+            rows = Workbook.with_context(lang=lang)._aftersales_workbook_repeat_rows(
+                date(2026, 11, 1), date(2026, 12, 1), self.company
+            )
+            by_label = {label: (repairs, visits) for label, repairs, visits in rows}
+            # the repair without cause: its second visit; the repair begun in October: both
+            # November visits
+            self.assertEqual(by_label[not_set], (0, 1), lang)
+            self.assertEqual(len(by_label), 2, lang)
+            self.assertEqual(sum(visits for __, visits in by_label.values()), 3, lang)
