@@ -139,6 +139,11 @@ class TestTrustBounds(TrustCommon):
         centre = self.env["aftersales.service.centre"].with_user(self.manager)
         with self._refused("cannot be blank"):
             centre.create({"name": "   "})
+        # in the user's language, with no web request to tell it
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["aftersales_repair"], ["zh_CN"])
+        with self._refused("不能为空。请输入文字。"):
+            centre.with_context(lang="zh_CN").create({"name": "   "})
         for model in ("aftersales.sla.policy", "aftersales.approval.rule"):
             record = self.env[model].search([("company_id", "in", [self.env.company.id])], limit=1)
             self.assertTrue(record, model)

@@ -5,7 +5,6 @@ product's life, so that date arithmetic never overflows."""
 
 import datetime
 
-from odoo import _
 from odoo.exceptions import ValidationError
 
 MIN_DATE = datetime.date(1900, 1, 1)
@@ -39,7 +38,7 @@ def check_number_bounds(records, field_names, low=0.0, high=None, strict=False):
                 continue
             label = record._fields[name]._description_string(record.env)
             if high is not None:
-                message = _(
+                message = record.env._(
                     "%(record)s: %(field)s must be from %(low)s to %(high)s. Enter a value in "
                     "that range.",
                     record=record.display_name,
@@ -48,13 +47,13 @@ def check_number_bounds(records, field_names, low=0.0, high=None, strict=False):
                     high=high,
                 )
             elif strict:
-                message = _(
+                message = record.env._(
                     "%(record)s: %(field)s must be more than zero. Enter a positive number.",
                     record=record.display_name,
                     field=label,
                 )
             else:
-                message = _(
+                message = record.env._(
                     "%(record)s: %(field)s cannot be negative. Enter zero or more.",
                     record=record.display_name,
                     field=label,
@@ -68,7 +67,7 @@ def check_text_not_blank(records, field_names):
         for name in field_names:
             if record._fields[name].required and not (record[name] or "").strip():
                 raise ValidationError(
-                    _(
+                    record.env._(
                         "%(model)s: %(field)s cannot be blank. Enter a text.",
                         model=record._description,
                         field=record._fields[name]._description_string(record.env),
