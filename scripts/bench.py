@@ -197,7 +197,6 @@ class Steps:
         # steps run order by order): the steady cost, without what the first run reads into
         # the transaction's caches
         self.queries_after_first = {}
-        self.runs = {}
 
     @contextlib.contextmanager
     def __call__(self, name):
@@ -218,10 +217,9 @@ class Steps:
         self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t0
         self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + time.process_time() - c0
         queries = self.env.cr.sql_log_count - q0
-        self.queries[name] = self.queries.get(name, 0) + queries
-        self.runs[name] = self.runs.get(name, 0) + 1
-        if self.runs[name] > 1:
+        if name in self.queries:  # a run after the first
             self.queries_after_first.setdefault(name, []).append(queries)
+        self.queries[name] = self.queries.get(name, 0) + queries
 
 
 def flow_plain(env, n_orders, n_parts=3):
