@@ -1248,6 +1248,73 @@ def measure_feedback_kpi(odoo, args, add):
     )
 
 
+def odoo_mail_plain(env, n_orders):
+    """What a price approval tells people, done with Odoo's own mail API on repairs of the
+    plain baseline (no suite), order by order: a clerk's note notifying one user by e-mail
+    (`message_post`), a to-do for that user (`activity_schedule`, which also tells them), the
+    to-do marked done by the user (`action_feedback`), the user's note notifying nobody."""
+    partner, unit, parts, lots = _flow_fixtures(env, n_orders, "mail")
+    repairs = env["repair.order"].create(_repair_vals(partner, unit, parts, lots))
+    clerk = _bench_user(env, "bench_mail_clerk", ["stock.group_stock_user"])
+    approver = _bench_user(env, "bench_mail_approver", ["stock.group_stock_manager"])
+    steps = Steps(env)
+
+    def run():
+        for repair in repairs:
+            with steps("note notifying one user by e-mail (message_post)"):
+                repair.with_user(clerk).message_post(
+                    body="Approval requested.",
+                    partner_ids=approver.partner_id.ids,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )
+            with steps("to-do for that user (activity_schedule)"):
+                repair.with_user(clerk).activity_schedule(
+                    "mail.mail_activity_data_todo", summary="Approve", user_id=approver.id
+                )
+            with steps("to-do done by that user (action_feedback)"):
+                repair.activity_ids.with_user(approver).action_feedback(feedback="Approved.")
+            with steps("note notifying nobody (message_post)"):
+                repair.with_user(approver).message_post(
+                    body="Approved.", message_type="comment", subtype_xmlid="mail.mt_note"
+                )
+        return len(repairs)
+
+    run.steps = steps
+    return run
+
+
+def measure_odoo_mail(odoo, args, add):
+    """Odoo's own cost of the chatter notes and to-dos a price approval consists of, per
+    order, on the plain baseline: a measure of what the suite's price approval (the repair
+    flow's step) does with them."""
+    n = args.orders
+    samples = timed(
+        odoo, args.plain_db, lambda env: odoo_mail_plain(env, n), args.repeat, "Odoo's mail"
+    )
+    for step in samples[0]["steps"]:
+        add(f"Odoo's mail: {step}", step_summary(samples, step), None, "queries/order")
+        add(
+            f"Odoo's mail: {step}",
+            step_summary(samples, step, "step_seconds"),
+            None,
+            "s/order",
+            note="on the plain baseline, no suite",
+        )
+    for key, unit in (("steps", "queries/order"), ("step_seconds", "s/order")):
+        add(
+            "Odoo's mail: the four together",
+            summary(
+                [{"value": sum(s[key].values()), "count": s["count"]} for s in samples],
+                "value",
+                per_record=True,
+            ),
+            None,
+            unit,
+            note="compare the suite's price approval (request + approve) in the repair flow",
+        )
+
+
 EXTRA_MEASUREMENTS = [
     measure_line_growth,
     measure_coverage,
@@ -1256,6 +1323,7 @@ EXTRA_MEASUREMENTS = [
     measure_return_cron_dealer,
     measure_workbook,
     measure_feedback_kpi,
+    measure_odoo_mail,
 ]
 
 
